@@ -1,0 +1,145 @@
+// Drizzle schema of the hall database. Times are integer milliseconds since the epoch (UTC);
+// the API turns them into ISO-8601 strings. Migrations in db/migrations are generated from this
+// file with `npm run db:generate` and applied at start.
+import { sqliteTable, integer, text, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const services = sqliteTable('services', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  nameEn: text('name_en'),
+  prefix: text('prefix').notNull(),
+  maxWaitSec: integer('max_wait_sec').notNull().default(900),
+  // Expected service time until the service has history of its own.
+  defaultServiceSec: integer('default_service_sec').notNull().default(600),
+  groupName: text('group_name'),
+  groupNameEn: text('group_name_en'),
+  // Hours as 'HH:MM' in the hall's zone; null = always open.
+  openFrom: text('open_from'),
+  openTo: text('open_to'),
+  dailyLimit: integer('daily_limit'),
+  script: text('script').notNull().default(''),
+  ticketFooter: text('ticket_footer').notNull().default(''),
+  sortOrder: integer('sort_order').notNull().default(0),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const counters = sqliteTable('counters', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  // closed | open | break
+  state: text('state').notNull().default('closed'),
+  userId: integer('user_id').references(() => users.id),
+  breakReason: text('break_reason'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const counterServices = sqliteTable('counter_services', {
+  counterId: integer('counter_id').notNull().references(() => counters.id, { onDelete: 'cascade' }),
+  serviceId: integer('service_id').notNull().references(() => services.id),
+  priority: integer('priority').notNull().default(1),
+}, (t) => [primaryKey({ columns: [t.counterId, t.serviceId] })]);
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  login: text('login').notNull().unique(),
+  name: text('name').notNull(),
+  // operator | supervisor | admin
+  role: text('role').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const devices = sqliteTable('devices', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  // printer | buttons
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  // Driver settings as JSON: transport address, code page, button mapping, ...
+  config: text('config').notNull().default('{}'),
+  counterId: integer('counter_id').references(() => counters.id),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at').notNull(),
+});
+
+// Login and device tokens; only a SHA-256 of the token is stored.
+export const tokens = sqliteTable('tokens', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tokenHash: text('token_hash').notNull().unique(),
+  userId: integer('user_id').references(() => users.id),
+  deviceId: integer('device_id').references(() => devices.id),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at'),
+  revokedAt: integer('revoked_at'),
+});
+
+export const tickets = sqliteTable('tickets', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  serviceId: integer('service_id').notNull().references(() => services.id),
+  originalServiceId: integer('original_service_id').notNull().references(() => services.id),
+  number: text('number').notNull(),
+  // The hall day ('YYYY-MM-DD' in the hall's zone) and the sequence within it.
+  hallDay: text('hall_day').notNull(),
+  seq: integer('seq').notNull(),
+  // waiting | called | serving | done | no_show | postponed
+  status: text('status').notNull(),
+  privileged: integer('privileged', { mode: 'boolean' }).notNull().default(false),
+  issuedAt: integer('issued_at').notNull(),
+  firstCalledAt: integer('first_called_at'),
+  calledAt: integer('called_at'),
+  startedAt: integer('started_at'),
+  finishedAt: integer('finished_at'),
+  counterId: integer('counter_id').references(() => counters.id),
+  userId: integer('user_id').references(() => users.id),
+  // Set by a transfer to a counter or a postponement: only that counter calls the ticket.
+  targetCounterId: integer('target_counter_id').references(() => counters.id),
+  postponedUntil: integer('postponed_until'),
+  recalls: integer('recalls').notNull().default(0),
+  outcome: text('outcome'),
+  // Estimate given at issue, kept to log its error against the real wait.
+  etaSec: integer('eta_sec'),
+  source: text('source').notNull().default('kiosk'),
+}, (t) => [
+  uniqueIndex('tickets_number_day').on(t.serviceId, t.hallDay, t.seq),
+  index('tickets_status_service').on(t.status, t.serviceId, t.issuedAt),
+  index('tickets_counter_status').on(t.counterId, t.status),
+  index('tickets_issued').on(t.issuedAt),
+]);
+
+// Append-only: one row for every change of a ticket.
+export const ticketEvents = sqliteTable('ticket_events', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  ticketId: integer('ticket_id').notNull().references(() => tickets.id),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status').notNull(),
+  action: text('action').notNull(),
+  counterId: integer('counter_id').references(() => counters.id),
+  userId: integer('user_id').references(() => users.id),
+  at: integer('at').notNull(),
+  detail: text('detail'),
+}, (t) => [index('ticket_events_ticket').on(t.ticketId), index('ticket_events_at').on(t.at)]);
+
+// Append-only: counter opened, closed, on break, resumed (for the operator's day and reports).
+export const counterEvents = sqliteTable('counter_events', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  counterId: integer('counter_id').notNull().references(() => counters.id),
+  userId: integer('user_id').references(() => users.id),
+  action: text('action').notNull(),
+  reason: text('reason'),
+  at: integer('at').notNull(),
+}, (t) => [index('counter_events_counter_at').on(t.counterId, t.at)]);
+
+export const notices = sqliteTable('notices', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  text: text('text').notNull(),
+  textEn: text('text_en'),
+  startsAt: integer('starts_at'),
+  endsAt: integer('ends_at'),
+  createdAt: integer('created_at').notNull(),
+});
+
+// Hall-wide settings as JSON values (hall name, privileged customers, recall limit, outcomes…).
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
