@@ -1,0 +1,1 @@
+import { render } from 'preact'; render(<p>hall-display</p>, document.getElementById('app')!);

@@ -1,0 +1,3 @@
+import { screenConfig } from '../ui/vite-screen';
+
+export default screenConfig('hall-display', '/display/');

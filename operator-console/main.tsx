@@ -1,0 +1,1 @@
+import { render } from 'preact'; render(<p>operator-console</p>, document.getElementById('app')!);
