@@ -1,3 +1,3 @@
-import { screenConfig } from '../ui/vite-screen';
+import { screenConfig } from '../ui/vite-screen.ts';
 
 export default screenConfig('hall-display', '/display/');
