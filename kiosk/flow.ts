@@ -1,0 +1,65 @@
+// What the kiosk is showing and the actions that move between screens: tap a service, get
+// the ticket (or a plain reason why not), go back to the start.
+import { signal } from '@preact/signals';
+import type { ServiceView } from '../server/protocol.ts';
+import { api, ApiError } from '../ui/api.ts';
+import { lang } from '../ui/i18n.ts';
+import { beep } from './beep.ts';
+
+/** The answer of POST /api/tickets (contract + docs/API-EXTENSIONS.md). */
+export interface IssuedTicket {
+  id: number;
+  number: string;
+  serviceId: number;
+  ahead: number;
+  etaMinutes: number;
+  issuedAt: string;
+  service: { id: number; name: string; nameEn: string | null };
+  privileged: boolean;
+  /** Absent when no printer serves this kiosk. */
+  printed?: boolean;
+  statusUrl: string;
+}
+
+export type ErrorKey = 'errClosed' | 'errBusy' | 'errOther';
+
+export type Screen =
+  | { kind: 'home' }
+  | { kind: 'info' }
+  /** `ticket` is null while the server answers: the screen already shows the service. */
+  | { kind: 'ticket'; service: ServiceView; ticket: IssuedTicket | null }
+  | { kind: 'error'; message: ErrorKey };
+
+export const screen = signal<Screen>({ kind: 'home' });
+export const privileged = signal(false);
+
+export function goHome() {
+  screen.value = { kind: 'home' };
+}
+
+/** Idle reset: the next customer meets the default screen, in Russian. */
+export function resetKiosk() {
+  goHome();
+  privileged.value = false;
+  lang.value = 'ru';
+}
+
+/** The service's tile was tapped. Ignored while a ticket is being issued (double taps). */
+export async function issue(service: ServiceView) {
+  if (screen.value.kind === 'ticket' && !screen.value.ticket) return;
+  const current = { kind: 'ticket' as const, service, ticket: null };
+  screen.value = current;
+  try {
+    const body = privileged.value ? { serviceId: service.id, privileged: true } : { serviceId: service.id };
+    const ticket = await api<IssuedTicket>('POST', '/api/tickets', body);
+    privileged.value = false;
+    if (screen.value !== current) return; // reset meanwhile; the ticket is still issued and kept
+    screen.value = { kind: 'ticket', service, ticket };
+    beep(ticket.printed === false ? 'problem' : 'ok');
+  } catch (e) {
+    const status = e instanceof ApiError ? e.status : 0;
+    beep('problem');
+    if (screen.value !== current) return;
+    screen.value = { kind: 'error', message: status === 409 ? 'errClosed' : status === 429 ? 'errBusy' : 'errOther' };
+  }
+}
