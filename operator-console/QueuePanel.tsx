@@ -1,0 +1,49 @@
+// Waiting counts and the longest wait for each service this counter serves; a service whose
+// longest wait is past its maximum is highlighted (its tickets will be called first).
+import { duration } from './format';
+import { detailAt, now } from './store';
+import { serviceName } from './TicketCard';
+import { t } from './strings';
+import type { CounterDetail } from './types';
+
+export function QueuePanel({ d }: { d: CounterDetail }) {
+  const drift = Math.max(0, (now.value - detailAt.value) / 1000);
+  return (
+    <section class="queue">
+      <h2>{t('queue')}</h2>
+      <table>
+        <thead><tr><th /><th /><th>{t('waitingCol')}</th><th>{t('longestCol')}</th></tr></thead>
+        <tbody>
+          {d.queue.map((q) => {
+            const longest = q.waiting > 0 ? q.longestWaitSec + drift : 0;
+            const over = q.waiting > 0 && longest > q.maxWaitSec;
+            return (
+              <tr key={q.serviceId} class={over ? 'over' : ''} data-service={q.serviceId} data-over={String(over)}>
+                <td class="prefix">{q.prefix}</td>
+                <td class="name">
+                  {serviceName(d, q.serviceId)}{q.priority > 1 && <sup>{q.priority}</sup>}
+                  {q.postponed > 0 && <div class="postponed" data-testid="postponed">{t('postponedN', { n: q.postponed })}</div>}
+                </td>
+                <td class="count" data-testid="waiting">{q.waiting}</td>
+                <td class="longest">{q.waiting > 0 ? duration(longest) : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function DayPanel({ d }: { d: CounterDetail }) {
+  return (
+    <section class="day" data-testid="day">
+      <h2>{t('myDay')}</h2>
+      <dl>
+        <dt>{t('served')}</dt><dd data-testid="day-served">{d.day.served}</dd>
+        <dt>{t('avgService')}</dt><dd>{duration(d.day.avgServiceSec)}</dd>
+        <dt>{t('breakTime')}</dt><dd>{duration(d.day.breakSec)}</dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+// The staff session: token, user and chosen counter live in sessionStorage, so a reload of the
+// console (or a crash of the tab) keeps the operator logged in at the same counter, while
+// closing the browser ends it.
+import { signal } from '@preact/signals';
+import { api, ApiError } from '../ui/api';
+import type { StaffUser } from './types';
+
+const KEY = 'talon.console.session';
+
+interface Saved { token: string; user: StaffUser; counterId: number | null }
+
+function load(): Saved | null {
+  try { return JSON.parse(sessionStorage.getItem(KEY) ?? 'null'); } catch { return null; }
+}
+
+export const session = signal<Saved | null>(load());
+
+function save(s: Saved | null) {
+  session.value = s;
+  if (s) sessionStorage.setItem(KEY, JSON.stringify(s)); else sessionStorage.removeItem(KEY);
+}
+
+export async function login(loginName: string, password: string) {
+  const r = await api<{ token: string; user: StaffUser }>('POST', '/api/auth/login', { login: loginName, password });
+  save({ token: r.token, user: r.user, counterId: null });
+}
+
+export function setCounter(counterId: number | null) {
+  if (session.value) save({ ...session.value, counterId });
+}
+
+export async function logout() {
+  const token = session.value?.token;
+  save(null);
+  if (token) await api('POST', '/api/auth/logout', undefined, token).catch(() => undefined);
+}
+
+/** A staff request; an expired or revoked token returns the console to the login form. */
+export async function staff<T>(method: string, path: string, body?: unknown): Promise<T> {
+  try {
+    return await api<T>(method, path, body, session.value?.token);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) save(null);
+    throw e;
+  }
+}
