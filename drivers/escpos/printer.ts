@@ -1,0 +1,217 @@
+// A ticket printer = ESC/POS encoder + transport. Jobs run one at a time; each has a deadline
+// and resolves true/false by it, so a dead printer never holds up ticket issuing. The printer
+// keeps itself connected: an unplugged port goes offline and is reopened when it comes back.
+import { EventEmitter } from 'node:events';
+import type { TicketPrintJob } from '../../server/device-port.ts';
+import type { Logger } from '../log.ts';
+import type { Transport } from '../transports/transport.ts';
+import { defaultEncoderOptions, type EncoderOptions } from './encoder.ts';
+import { canPrint, parseStatus, STATUS_PAPER, STATUS_PRINTER, type StatusReading } from './status.ts';
+import { ticketBytes, type TicketLayoutOptions } from './ticket.ts';
+
+export interface PrinterOptions {
+  encoder: EncoderOptions;
+  layout: TicketLayoutOptions;
+  /** Longest a print call may take, queueing included. */
+  jobTimeoutMs: number;
+  /** Wait for one DLE EOT answer byte. */
+  statusTimeoutMs: number;
+  /** Status polling while idle, so GET /api/devices shows paper_out before a customer finds out. */
+  pollMs: number;
+  reconnectMs: number;
+}
+
+export const defaultPrinterOptions: PrinterOptions = {
+  encoder: defaultEncoderOptions,
+  layout: {},
+  jobTimeoutMs: 8000,
+  statusTimeoutMs: 1000,
+  pollMs: 5000,
+  reconnectMs: 1000,
+};
+
+class Timeout extends Error {}
+
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const t = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Timeout(`${what} timed out after ${ms} ms`)), ms); });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+export class Printer extends EventEmitter<{ status: [StatusReading] }> {
+  readonly options: PrinterOptions;
+  private current: StatusReading = { status: 'offline', detail: 'not connected yet' };
+  private chain: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+  private rx: number[] = [];
+  private wake: (() => void) | null = null;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private stopped = true;
+
+  constructor(readonly transport: Transport, options: Partial<PrinterOptions>, private readonly log: Logger) {
+    super();
+    this.options = { ...defaultPrinterOptions, ...options };
+    transport.on('data', (d) => {
+      for (const b of d) this.rx.push(b);
+      this.wake?.();
+    });
+    transport.on('close', (err) => {
+      if (this.stopped) return;
+      // Keep the more telling reason when we closed the port ourselves.
+      if (this.current.status !== 'offline') this.setStatus({ status: 'offline', detail: `disconnected${err ? `: ${err.message}` : ''}` });
+      this.scheduleReconnect();
+    });
+  }
+
+  get status(): StatusReading { return this.current; }
+  get address(): string { return this.transport.address; }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.connect();
+    this.pollTimer = setInterval(() => {
+      if (this.transport.isOpen && this.pending === 0) void this.exclusive(() => this.refresh()).catch(() => {});
+    }, this.options.pollMs);
+    this.pollTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.pollTimer = this.reconnectTimer = null;
+    await this.transport.close().catch(() => {});
+  }
+
+  print(job: TicketPrintJob): Promise<boolean> {
+    return this.printBytes(ticketBytes(job, this.options.encoder, this.options.layout), `ticket ${job.number}`);
+  }
+
+  /** Never rejects; resolves false when the bytes could not be printed before the deadline. */
+  printBytes(bytes: Buffer, label: string): Promise<boolean> {
+    const deadline = Date.now() + this.options.jobTimeoutMs;
+    this.pending++;
+    const run = this.exclusive(() => this.runJob(bytes, label, deadline)).finally(() => { this.pending--; });
+    let timer: NodeJS.Timeout;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => {
+        this.log.warn({ printer: this.address, job: label }, 'print job timed out');
+        resolve(false);
+      }, this.options.jobTimeoutMs);
+    });
+    return Promise.race([run.catch(() => false), timedOut]).finally(() => clearTimeout(timer));
+  }
+
+  /** Asks the printer now (between jobs) and returns the reading. */
+  checkStatus(): Promise<StatusReading> {
+    if (!this.transport.isOpen) return Promise.resolve(this.current);
+    return this.exclusive(() => this.refresh());
+  }
+
+  private async runJob(bytes: Buffer, label: string, deadline: number): Promise<boolean> {
+    const left = () => deadline - Date.now();
+    // A ticket printed after its caller gave up would be a second, confusing ticket.
+    if (left() <= 0) return false;
+    if (!this.transport.isOpen) {
+      this.log.warn({ printer: this.address, job: label, detail: this.current.detail }, 'printer offline: job not printed');
+      return false;
+    }
+    if (this.transport.canRead) {
+      const s = await this.refresh();
+      if (!canPrint(s.status)) {
+        this.log.warn({ printer: this.address, job: label, status: s.status, detail: s.detail }, 'printer not ready: job not printed');
+        return false;
+      }
+    }
+    try {
+      await within(this.transport.write(bytes), Math.max(1, left()), 'write');
+    } catch (err) {
+      this.log.error({ printer: this.address, job: label, err: (err as Error).message }, 'print write failed');
+      // A write stuck on flow control or a dead port: start over with a fresh connection.
+      this.setStatus({ status: 'offline', detail: (err as Error).message });
+      await this.dropConnection();
+      return false;
+    }
+    this.log.info({ printer: this.address, job: label, bytes: bytes.length }, 'printed');
+    if (this.transport.canRead && left() > 0) await this.refresh();
+    else if (!this.transport.canRead) this.setStatus({ status: 'ok', detail: null });
+    return true;
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(fn, fn);
+    this.chain = next.catch(() => {});
+    return next;
+  }
+
+  private async connect(): Promise<void> {
+    this.reconnectTimer = null;
+    if (this.stopped) return;
+    try {
+      await this.transport.open();
+      if (this.stopped) return void (await this.transport.close());
+      this.log.info({ printer: this.address }, 'printer port open');
+      await this.exclusive(() => this.refresh());
+    } catch (err) {
+      this.setStatus({ status: 'offline', detail: (err as Error).message });
+      this.scheduleReconnect();
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped || this.reconnectTimer) return;
+    this.reconnectTimer = setTimeout(() => void this.connect(), this.options.reconnectMs);
+    this.reconnectTimer.unref();
+  }
+
+  private async dropConnection(): Promise<void> {
+    await this.transport.close().catch(() => {});
+    this.scheduleReconnect();
+  }
+
+  /** DLE EOT 1 then DLE EOT 4; no answer means offline (and a fresh connection next time). */
+  private async refresh(): Promise<StatusReading> {
+    if (!this.transport.isOpen) return this.current;
+    if (!this.transport.canRead) return this.setStatus({ status: 'ok', detail: null });
+    this.rx = [];
+    try {
+      const printer = await this.ask(STATUS_PRINTER);
+      const paper = await this.ask(STATUS_PAPER);
+      return this.setStatus(parseStatus(printer, paper));
+    } catch (err) {
+      const detail = err instanceof Timeout ? 'no answer to status request (DLE EOT)' : (err as Error).message;
+      this.setStatus({ status: 'offline', detail });
+      await this.dropConnection();
+      return this.current;
+    }
+  }
+
+  private async ask(request: Buffer): Promise<number> {
+    await within(this.transport.write(request), this.options.statusTimeoutMs, 'status request');
+    const t0 = Date.now();
+    while (this.rx.length === 0) {
+      const left = this.options.statusTimeoutMs - (Date.now() - t0);
+      if (left <= 0) throw new Timeout('status answer');
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.wake = () => { clearTimeout(timer); resolve(); };
+      });
+      this.wake = null;
+    }
+    return this.rx.shift()!;
+  }
+
+  private setStatus(s: StatusReading): StatusReading {
+    const changed = s.status !== this.current.status || s.detail !== this.current.detail;
+    this.current = s;
+    if (changed) {
+      const fields = { printer: this.address, status: s.status, detail: s.detail };
+      if (s.status === 'ok') this.log.info(fields, 'printer status');
+      else this.log.warn(fields, 'printer status');
+      this.emit('status', s);
+    }
+    return s;
+  }
+}
