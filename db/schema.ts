@@ -104,6 +104,8 @@ export const tickets = sqliteTable('tickets', {
   index('tickets_status_service').on(t.status, t.serviceId, t.issuedAt),
   index('tickets_counter_status').on(t.counterId, t.status),
   index('tickets_issued').on(t.issuedAt),
+  index('tickets_target_counter').on(t.targetCounterId, t.status),
+  index('tickets_finished').on(t.serviceId, t.finishedAt),
 ]);
 
 // Append-only: one row for every change of a ticket.

@@ -1,0 +1,119 @@
+// buildApp(options): the whole hall server as a Fastify instance, with its database, clock and
+// devices passed in. External plugins first, then our context, then the routes in plain order.
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
+import fastifyStatic from '@fastify/static';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import pino, { type Logger } from 'pino';
+import { openDatabase } from '../db/connection';
+import { installAuth } from './auth/guard';
+import { LoginGuard } from './auth/login-guard';
+import { TokenStore } from './auth/tokens';
+import type { HallConfig } from './config';
+import type { AppContext } from './context';
+import { seedDemoHall } from './demo';
+import { noDevices, type DevicePort } from './device-port';
+import { installErrorHandlers } from './errors';
+import { AdminService } from './hall/admin';
+import { QueueService } from './hall/queue';
+import { ServiceTimes } from './hall/service-times';
+import { StatsService } from './hall/stats';
+import { HallViews } from './hall/views';
+import { Hub } from './hub';
+import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
+import { counterRoutes } from './routes/counters';
+import { publicRoutes } from './routes/public';
+import { statsRoutes } from './routes/stats';
+import { wsRoutes } from './routes/ws';
+import { SettingsStore } from './settings';
+
+export interface BuildOptions {
+  config: HallConfig;
+  /** Defaults to DATA_DIR/talon.db. */
+  dbFile?: string;
+  clock?: () => number;
+  logger?: Logger;
+  devices?: DevicePort;
+}
+
+const root = resolve(import.meta.dirname, '..');
+export const screens = [['kiosk', 'kiosk'], ['console', 'operator-console'], ['display', 'hall-display']] as const;
+
+/** Package version plus a digest of the built screens: a change makes open screens reload. */
+function buildVersion(): string {
+  const h = createHash('sha256').update(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  for (const [, dir] of screens) { const f = join(root, 'dist', dir, 'index.html'); if (existsSync(f)) h.update(readFileSync(f)); }
+  return h.digest('hex').slice(0, 12);
+}
+
+export async function buildApp(opts: BuildOptions) {
+  const { config } = opts;
+  const clock = opts.clock ?? Date.now;
+  const log = opts.logger ?? pino({ level: config.logLevel });
+  const db = openDatabase(opts.dbFile ?? join(config.dataDir, 'talon.db'));
+  const sql = db.$client;
+
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    bodyLimit: 64 * 1024,
+    disableRequestLogging: true,
+    trustProxy: false,
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+  });
+
+  const hub = new Hub(clock);
+  const settings = new SettingsStore(sql, config.timezone);
+  const times = new ServiceTimes(sql);
+  const queue = new QueueService({ sql, hub, settings, times, clock, timezone: config.timezone });
+  const tokens = new TokenStore(sql, clock);
+  const ctx: AppContext = {
+    config, db, sql, clock, log, hub, tokens, settings, queue,
+    loginGuard: new LoginGuard(clock),
+    views: new HallViews(sql, queue, times, clock, config.timezone),
+    admin: new AdminService(db, clock),
+    stats: new StatsService(sql),
+    devices: opts.devices ?? noDevices,
+    // Staff and device tokens (an operator issuing for a caller, a kiosk agent, a load test) are exempt.
+    kioskRateLimit: { max: config.kioskRatePerMin, timeWindow: 60_000, allowList: (req) => req.principal !== null },
+    bootId: randomUUID(),
+    version: buildVersion(),
+  };
+  await seedDemoHall(ctx.admin, config.dataDir, config.adminPassword, log);
+
+  installErrorHandlers(app);
+  await app.register(helmet, {
+    // A hall LAN runs on plain http: no HSTS, no upgrade to https.
+    hsts: false,
+    contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null, 'img-src': ["'self'", 'data:'], 'media-src': ["'self'", 'blob:', 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] } },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  installAuth(app, tokens);
+
+  await app.register(publicRoutes, { ctx });
+  await app.register(wsRoutes, { ctx });
+  await app.register(authRoutes, { ctx });
+  await app.register(counterRoutes, { ctx });
+  await app.register(adminRoutes, { ctx });
+  await app.register(statsRoutes, { ctx });
+  // device layer
+  // screen-owned routes
+
+  for (const [base, dir] of screens) {
+    await app.register(fastifyStatic, { root: join(root, 'dist', dir), prefix: `/${base}/`, decorateReply: base === 'kiosk', wildcard: false, index: 'index.html' });
+  }
+  app.get('/', async (_req, reply) => reply.redirect('/console/'));
+
+  app.addHook('onClose', async () => {
+    hub.closeAll();
+    await ctx.devices.close();
+    sql.close();
+  });
+  return Object.assign(app, { ctx });
+}
+export type TalonApp = Awaited<ReturnType<typeof buildApp>>;

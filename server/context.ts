@@ -1,0 +1,36 @@
+// Everything a route needs, built once by buildApp and passed to the route plugins.
+import type Database from 'better-sqlite3';
+import type { Logger } from 'pino';
+import type { Db } from '../db/connection';
+import type { LoginGuard } from './auth/login-guard';
+import type { TokenStore } from './auth/tokens';
+import type { HallConfig } from './config';
+import type { DevicePort } from './device-port';
+import type { AdminService } from './hall/admin';
+import type { QueueService } from './hall/queue';
+import type { StatsService } from './hall/stats';
+import type { HallViews } from './hall/views';
+import type { Hub } from './hub';
+import type { SettingsStore } from './settings';
+
+export interface AppContext {
+  config: HallConfig;
+  db: Db;
+  sql: Database.Database;
+  clock: () => number;
+  log: Logger;
+  hub: Hub;
+  tokens: TokenStore;
+  loginGuard: LoginGuard;
+  settings: SettingsStore;
+  queue: QueueService;
+  views: HallViews;
+  admin: AdminService;
+  stats: StatsService;
+  /** Replaced by the device layer when it is registered. */
+  devices: DevicePort;
+  /** @fastify/rate-limit settings of anonymous ticket issuing. */
+  kioskRateLimit: { max: number; timeWindow: number; allowList: (req: any) => boolean };
+  bootId: string;
+  version: string;
+}

@@ -1,0 +1,71 @@
+// The allowed state changes of a ticket and what each does to it: (ticket, command, now) →
+// the fields to write, the resulting status and the event to broadcast.
+import type { HallEventType, TicketStatus } from '../protocol';
+
+export interface TicketFields {
+  status: TicketStatus;
+  serviceId: number;
+  counterId: number | null;
+  userId: number | null;
+  calledAt: number | null;
+  firstCalledAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  recalls: number;
+  targetCounterId: number | null;
+  postponedUntil: number | null;
+  outcome: string | null;
+}
+
+export type TicketCommand =
+  | { action: 'call'; counterId: number; userId: number | null }
+  | { action: 'recall'; recallLimit: number }
+  | { action: 'start' }
+  | { action: 'finish'; outcome: string | null }
+  | { action: 'no_show' }
+  | { action: 'transfer'; serviceId: number; counterId: number | null }
+  | { action: 'postpone'; counterId: number; until: number };
+
+export type TicketAction = TicketCommand['action'];
+
+const from: Record<TicketAction, readonly TicketStatus[]> = {
+  call: ['waiting', 'postponed'],
+  recall: ['called'],
+  start: ['called'],
+  finish: ['called', 'serving'],
+  no_show: ['called'],
+  transfer: ['called', 'serving'],
+  postpone: ['called', 'serving'],
+};
+
+export const canApply = (status: TicketStatus, action: TicketAction) => from[action].includes(status);
+
+export interface Step { patch: Partial<TicketFields>; event: HallEventType }
+
+/** Returns null when the action is not allowed from the ticket's status. */
+export function applyCommand(t: TicketFields, cmd: TicketCommand, now: number): Step | null {
+  if (!canApply(t.status, cmd.action)) return null;
+  const leaveCounter = { counterId: null, userId: null, calledAt: null, startedAt: null, recalls: 0 };
+  switch (cmd.action) {
+    case 'call':
+      return {
+        patch: { status: 'called', counterId: cmd.counterId, userId: cmd.userId, calledAt: now, firstCalledAt: t.firstCalledAt ?? now, targetCounterId: null, postponedUntil: null, recalls: 0 },
+        event: 'ticket.called',
+      };
+    case 'recall':
+      // Past the hall's recall limit (0 = none) the customer is taken as gone.
+      if (cmd.recallLimit > 0 && t.recalls >= cmd.recallLimit) return { patch: { status: 'no_show', finishedAt: now }, event: 'ticket.no_show' };
+      return { patch: { recalls: t.recalls + 1, calledAt: now }, event: 'ticket.recalled' };
+    case 'start':
+      return { patch: { status: 'serving', startedAt: now }, event: 'ticket.serving' };
+    case 'finish':
+      // Finished straight from `called`: the service counts from the call.
+      return { patch: { status: 'done', finishedAt: now, startedAt: t.startedAt ?? t.calledAt, outcome: cmd.outcome }, event: 'ticket.finished' };
+    case 'no_show':
+      return { patch: { status: 'no_show', finishedAt: now }, event: 'ticket.no_show' };
+    case 'transfer':
+      return { patch: { ...leaveCounter, status: 'waiting', serviceId: cmd.serviceId, targetCounterId: cmd.counterId }, event: 'ticket.transferred' };
+    case 'postpone':
+      return { patch: { ...leaveCounter, status: 'postponed', targetCounterId: cmd.counterId, postponedUntil: cmd.until }, event: 'ticket.postponed' };
+  }
+}

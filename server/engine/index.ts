@@ -1,0 +1,6 @@
+export * from './types';
+export * from './dispatch';
+export * from './numbering';
+export * from './availability';
+export * from './eta';
+export * from './actions';

@@ -1,0 +1,32 @@
+// The contract's error body {error, message} for every 4xx/5xx, Fastify's own included.
+import type { FastifyError, FastifyInstance } from 'fastify';
+
+export class AppError extends Error {
+  constructor(public statusCode: number, public code: string, message: string) { super(message); }
+}
+
+export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
+export const conflict = (message: string) => new AppError(409, 'conflict', message);
+export const badRequest = (message: string) => new AppError(400, 'validation', message);
+
+const fastifyCodes: Record<string, [number, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'bad_json'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'bad_json'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'too_large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad_request'],
+};
+
+export function installErrorHandlers(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) return reply.code(err.statusCode).send({ error: err.code, message: err.message });
+    if (err.validation) return reply.code(400).send({ error: 'validation', message: `Invalid ${err.validationContext ?? 'request'}: ${err.message}` });
+    if (err.statusCode === 429) return reply.code(429).send({ error: 'rate_limited', message: 'Too many requests, try again later' });
+    const known = err.code ? fastifyCodes[err.code] : undefined;
+    if (known) return reply.code(known[0]).send({ error: known[1], message: err.message });
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return reply.code(err.statusCode).send({ error: 'bad_request', message: err.message });
+    req.log.error({ err }, 'request failed');
+    return reply.code(500).send({ error: 'internal', message: 'Internal server error' });
+  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` }));
+}

@@ -1,0 +1,254 @@
+// Queue commands: issue a ticket and the counter actions. Each command is one transaction that
+// validates against the current rows, asks the pure engine what to change, writes the change
+// and its event-log row with conditional updates, and only after commit hands the events to
+// the hub.
+import type Database from 'better-sqlite3';
+import * as engine from '../engine';
+import { AppError, conflict, notFound } from '../errors';
+import type { Hub } from '../hub';
+import type { CounterRef, HallEventDraft, WaitingCount } from '../protocol';
+import type { SettingsStore } from '../settings';
+import { COUNTER_COLUMNS, SERVICE_COLUMNS, TICKET_COLUMNS, fixBool, type CounterRow, type ServiceRow, type TicketRow } from './rows';
+import type { ServiceTimes } from './service-times';
+
+export type CounterAction = 'next' | 'recall' | 'start' | 'finish' | 'no_show' | 'transfer' | 'postpone';
+
+export interface IssueResult { ticket: TicketRow; service: ServiceRow; ahead: number; etaSec: number }
+
+export interface QueueDeps {
+  sql: Database.Database;
+  hub: Hub;
+  settings: SettingsStore;
+  times: ServiceTimes;
+  clock: () => number;
+  timezone: string;
+}
+
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+
+export class QueueService {
+  private s;
+
+  constructor(private d: QueueDeps) {
+    const sql = d.sql;
+    this.s = {
+      service: sql.prepare(`SELECT ${SERVICE_COLUMNS} FROM services WHERE id = ?`),
+      lastSeq: sql.prepare('SELECT MAX(seq) AS seq FROM tickets WHERE service_id = ? AND hall_day = ?'),
+      insertTicket: sql.prepare(`INSERT INTO tickets (service_id, original_service_id, number, hall_day, seq, status, privileged, issued_at, eta_sec, source)
+        VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)`),
+      ticket: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = ?`),
+      insertEvent: sql.prepare('INSERT INTO ticket_events (ticket_id, from_status, to_status, action, counter_id, user_id, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      waitingCounts: sql.prepare("SELECT service_id AS serviceId, COUNT(*) AS count FROM tickets WHERE status = 'waiting' GROUP BY service_id"),
+      waitingAhead: sql.prepare("SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ? AND target_counter_id IS NULL AND (issued_at < ? OR (issued_at = ? AND id < ?))"),
+      waitingAheadPriv: sql.prepare("SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ? AND target_counter_id IS NULL AND privileged = 1 AND (issued_at < ? OR (issued_at = ? AND id < ?))"),
+      servers: sql.prepare(`SELECT COUNT(*) AS servers, SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM tickets t WHERE t.counter_id = c.id AND t.status IN ('called', 'serving')) THEN 1 ELSE 0 END) AS idle
+        FROM counters c JOIN counter_services cs ON cs.counter_id = c.id WHERE cs.service_id = ? AND c.state = 'open' AND c.active = 1`),
+      counter: sql.prepare(`SELECT ${COUNTER_COLUMNS} FROM counters WHERE id = ?`),
+      links: sql.prepare('SELECT service_id AS serviceId, priority FROM counter_services WHERE counter_id = ?'),
+      activeTicket: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving')`),
+      oldest: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE status = 'waiting' AND service_id = ? AND target_counter_id IS NULL ORDER BY issued_at, id LIMIT 1`),
+      oldestPrivileged: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE status = 'waiting' AND service_id = ? AND target_counter_id IS NULL AND privileged = 1 ORDER BY issued_at, id LIMIT 1`),
+      targeted: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE target_counter_id = ? AND status IN ('waiting', 'postponed')`),
+      maxWait: sql.prepare('SELECT id, max_wait_sec AS maxWaitSec FROM services'),
+      setCounter: sql.prepare('UPDATE counters SET state = ?, user_id = ?, break_reason = ? WHERE id = ?'),
+      counterEvent: sql.prepare('INSERT INTO counter_events (counter_id, user_id, action, reason, at) VALUES (?, ?, ?, ?, ?)'),
+      heldBy: sql.prepare('SELECT id, name FROM counters WHERE user_id = ? AND id != ?'),
+    };
+  }
+
+  /** Runs `fn` in one transaction and publishes its events after the commit. */
+  private command<T>(fn: () => { result: T; events: HallEventDraft[] }): T {
+    const { result, events } = this.d.sql.transaction(fn)();
+    this.d.hub.publish(events);
+    return result;
+  }
+
+  waiting(): WaitingCount[] {
+    return this.s.waitingCounts.all() as WaitingCount[];
+  }
+
+  getService(id: number): ServiceRow | undefined { return fixBool(this.s.service.get(id) as ServiceRow | undefined); }
+  getTicket(id: number): TicketRow | undefined { return fixBool(this.s.ticket.get(id) as TicketRow | undefined); }
+  activeTicket(counterId: number): TicketRow | undefined { return fixBool(this.s.activeTicket.get(counterId) as TicketRow | undefined); }
+  getCounter(id: number): CounterRow | undefined { return fixBool(this.s.counter.get(id) as CounterRow | undefined); }
+
+  /** Tickets that will be called before `t` among its service's queue, and the wait estimate. */
+  estimate(t: Pick<TicketRow, 'id' | 'serviceId' | 'issuedAt' | 'privileged'>, service: ServiceRow): { ahead: number; etaSec: number } {
+    const privilegedFirst = this.d.settings.get().privilegedEnabled;
+    const stmt = privilegedFirst && t.privileged ? this.s.waitingAheadPriv : this.s.waitingAhead;
+    const ahead = (stmt.get(t.serviceId, t.issuedAt, t.issuedAt, t.id) as { n: number }).n;
+    const { servers, idle } = this.s.servers.get(t.serviceId) as { servers: number; idle: number | null };
+    const etaSec = engine.estimateWaitSec({ ahead, servers, idle: idle ?? 0, meanServiceSec: engine.meanServiceSec(this.d.times.get(t.serviceId), service.defaultServiceSec) });
+    return { ahead, etaSec };
+  }
+
+  issue(serviceId: number, opts: { privileged?: boolean; source?: string } = {}): IssueResult {
+    return this.command(() => {
+      const now = this.d.clock();
+      const service = this.getService(serviceId);
+      if (!service) throw notFound('Service');
+      const day = engine.hallDay(now, this.d.timezone);
+      const last = (this.s.lastSeq.get(serviceId, day) as { seq: number | null }).seq;
+      const reason = engine.closedReason(service, last ?? 0, now, this.d.timezone);
+      if (reason) throw new AppError(409, 'service_closed', `Service is not offered now (${reason})`);
+      const privileged = !!opts.privileged;
+      if (privileged && !this.d.settings.get().privilegedEnabled) throw conflict('Privileged tickets are not enabled in this hall');
+      const seq = engine.nextSeq(last);
+      const number = engine.formatNumber(service.prefix, seq);
+      // Estimated before the insert: every waiting ticket is ahead of the newest one.
+      const { ahead, etaSec } = this.estimate({ id: Number.MAX_SAFE_INTEGER, serviceId, issuedAt: now, privileged }, service);
+      const info = this.s.insertTicket.run(serviceId, serviceId, number, day, seq, privileged ? 1 : 0, now, etaSec, opts.source ?? 'kiosk');
+      const id = Number(info.lastInsertRowid);
+      this.s.insertEvent.run(id, null, 'waiting', 'issue', null, null, now, null);
+      const ticket = this.getTicket(id)!;
+      return {
+        result: { ticket, service, ahead, etaSec },
+        events: [{ type: 'ticket.issued', ticket: { id, number, serviceId }, waiting: this.waiting() }],
+      };
+    });
+  }
+
+  /** The counter, checked to be held by `userId` (device actions pass the holder's id). */
+  private heldCounter(counterId: number, userId: number): CounterRow {
+    const c = this.getCounter(counterId);
+    if (!c || !c.active) throw notFound('Counter');
+    if (c.userId !== userId) throw conflict(c.userId ? 'Another operator holds this counter' : 'Open the counter first');
+    return c;
+  }
+
+  private ref(c: CounterRow): CounterRef { return { id: c.id, name: c.name }; }
+
+  /** Applies an engine command to a ticket with a conditional update and logs it. */
+  private step(t: TicketRow, cmd: engine.TicketCommand, c: CounterRow | null, userId: number | null, now: number, detail?: object) {
+    const step = engine.applyCommand(t, cmd, now);
+    if (!step) throw conflict(`Ticket ${t.number} is ${t.status}: cannot ${cmd.action.replace('_', '-')}`);
+    const keys = Object.keys(step.patch) as (keyof engine.TicketFields)[];
+    const res = this.d.sql.prepare(`UPDATE tickets SET ${keys.map((k) => `${snake(k)} = ?`).join(', ')} WHERE id = ? AND status = ?`)
+      .run(...keys.map((k) => step.patch[k] as any), t.id, t.status);
+    if (res.changes !== 1) throw conflict(`Ticket ${t.number} changed meanwhile`);
+    const after = this.getTicket(t.id)!;
+    this.s.insertEvent.run(t.id, t.status, after.status, cmd.action, c?.id ?? null, userId, now, detail ? JSON.stringify(detail) : null);
+    if (after.status === 'done' && after.startedAt !== null) this.d.times.add(after.serviceId, (now - after.startedAt) / 1000);
+    return { after, event: step.event };
+  }
+
+  private ticketEvent(after: TicketRow, type: engine.Step['event'], c: CounterRow | null, extra: object = {}): HallEventDraft {
+    const ticket = { id: after.id, number: after.number, serviceId: after.serviceId };
+    return { type, ticket, waiting: this.waiting(), ...(c && !('from' in extra) ? { counter: this.ref(c) } : {}), ...extra } as HallEventDraft;
+  }
+
+  private pick(c: CounterRow, now: number): TicketRow | null {
+    const links = this.s.links.all(c.id) as engine.CounterLink[];
+    const privilegedFirst = this.d.settings.get().privilegedEnabled;
+    // Per service only its oldest (and oldest privileged) ticket can come first: the engine
+    // needs no more candidates than those and the tickets addressed to this counter.
+    const candidates: TicketRow[] = [];
+    for (const l of links) {
+      const o = this.s.oldest.get(l.serviceId) as TicketRow | undefined;
+      if (o) candidates.push(fixBool(o)!);
+      if (privilegedFirst) { const p = this.s.oldestPrivileged.get(l.serviceId) as TicketRow | undefined; if (p) candidates.push(fixBool(p)!); }
+    }
+    for (const t of this.s.targeted.all(c.id) as TicketRow[]) candidates.push(fixBool(t)!);
+    const services = new Map((this.s.maxWait.all() as engine.ServiceRule[]).map((s) => [s.id, s]));
+    return engine.pickNext({ counterId: c.id, links, services, candidates, now, privilegedFirst }) as TicketRow | null;
+  }
+
+  next(counterId: number, userId: number, opts: { finishCurrent?: boolean; outcome?: string | null } = {}): TicketRow | null {
+    return this.command(() => {
+      const now = this.d.clock();
+      const c = this.heldCounter(counterId, userId);
+      if (c.state !== 'open') throw conflict('The counter is on a break: resume first');
+      const events: HallEventDraft[] = [];
+      const current = fixBool(this.s.activeTicket.get(c.id) as TicketRow | undefined);
+      if (current) {
+        if (!opts.finishCurrent) throw conflict(`Ticket ${current.number} is still ${current.status} at this counter`);
+        const { after, event } = this.step(current, { action: 'finish', outcome: this.outcome(opts.outcome) }, c, userId, now);
+        events.push(this.ticketEvent(after, event, c));
+      }
+      const t = this.pick(c, now);
+      if (!t) return { result: null, events };
+      const { after, event } = this.step(t, { action: 'call', counterId: c.id, userId }, c, userId, now);
+      events.push(this.ticketEvent(after, event, c));
+      return { result: after, events };
+    });
+  }
+
+  private outcome(id: string | null | undefined): string | null {
+    if (!id) return null;
+    if (!this.d.settings.get().outcomes.some((o) => o.id === id)) throw new AppError(400, 'validation', `Unknown outcome ${id}`);
+    return id;
+  }
+
+  /** Actions on the counter's current ticket. */
+  act(counterId: number, userId: number, action: Exclude<CounterAction, 'next'>, args: { outcome?: string | null; serviceId?: number; counterId?: number; minutes?: number } = {}): TicketRow {
+    return this.command(() => {
+      const now = this.d.clock();
+      const c = this.heldCounter(counterId, userId);
+      const t = fixBool(this.s.activeTicket.get(c.id) as TicketRow | undefined);
+      if (!t) throw conflict('No ticket is called at this counter');
+      let cmd: engine.TicketCommand;
+      let extra: object = {};
+      switch (action) {
+        case 'recall': cmd = { action: 'recall', recallLimit: this.d.settings.get().recallLimit }; break;
+        case 'start': cmd = { action: 'start' }; break;
+        case 'finish': cmd = { action: 'finish', outcome: this.outcome(args.outcome) }; break;
+        case 'no_show': cmd = { action: 'no_show' }; break;
+        case 'transfer': {
+          const serviceId = args.serviceId ?? t.serviceId;
+          if (!this.getService(serviceId)?.active) throw notFound('Service');
+          let to: CounterRow | null = null;
+          if (args.counterId !== undefined) {
+            to = this.getCounter(args.counterId) ?? null;
+            if (!to || !to.active) throw notFound('Counter');
+          }
+          cmd = { action: 'transfer', serviceId, counterId: to?.id ?? null };
+          extra = { from: { serviceId: t.serviceId }, toCounter: to ? this.ref(to) : null };
+          break;
+        }
+        case 'postpone': {
+          const until = now + (args.minutes ?? 5) * 60_000;
+          cmd = { action: 'postpone', counterId: c.id, until };
+          extra = { until: new Date(until).toISOString() };
+          break;
+        }
+      }
+      const { after, event } = this.step(t, cmd, c, userId, now, Object.keys(extra).length ? extra : undefined);
+      return { result: after, events: [this.ticketEvent(after, event, c, extra)] };
+    });
+  }
+
+  // ---- counter state ----
+
+  private counterChanged(c: CounterRow): HallEventDraft {
+    return { type: 'counter.changed', counter: { id: c.id, name: c.name, state: c.state } };
+  }
+
+  open(counterId: number, userId: number): CounterRow {
+    return this.command(() => {
+      const c = this.getCounter(counterId);
+      if (!c || !c.active) throw notFound('Counter');
+      if (c.userId === userId) return { result: c, events: [] }; // reopening after a reload
+      if (c.userId !== null) throw conflict('Another operator holds this counter');
+      const other = this.s.heldBy.get(userId, counterId) as { id: number; name: string } | undefined;
+      if (other) throw conflict(`You hold ${other.name}: close it first`);
+      this.s.setCounter.run('open', userId, null, c.id);
+      this.s.counterEvent.run(c.id, userId, 'open', null, this.d.clock());
+      const after = this.getCounter(c.id)!;
+      return { result: after, events: [this.counterChanged(after)] };
+    });
+  }
+
+  setState(counterId: number, userId: number, action: 'break' | 'resume' | 'close', reason?: string): CounterRow {
+    return this.command(() => {
+      const c = this.heldCounter(counterId, userId);
+      if (action !== 'resume' && this.s.activeTicket.get(c.id)) throw conflict('Finish the current ticket first');
+      if (action === 'break' && c.state === 'break') throw conflict('The counter is already on a break');
+      if (action === 'resume' && c.state !== 'break') throw conflict('The counter is not on a break');
+      const state = action === 'close' ? 'closed' : action === 'break' ? 'break' : 'open';
+      this.s.setCounter.run(state, action === 'close' ? null : userId, action === 'break' ? reason ?? null : null, c.id);
+      this.s.counterEvent.run(c.id, userId, action, reason ?? null, this.d.clock());
+      const after = this.getCounter(c.id)!;
+      return { result: after, events: [this.counterChanged(after)] };
+    });
+  }
+}

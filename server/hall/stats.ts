@@ -1,0 +1,36 @@
+// Wait and service statistics over tickets issued in [from, to). Wait is issue → first call;
+// service is start → finish (from the call when the operator skipped "start").
+import type Database from 'better-sqlite3';
+
+export class StatsService {
+  private s;
+
+  constructor(sql: Database.Database) {
+    const range = 'issued_at >= @from AND issued_at < @to';
+    this.s = {
+      totals: sql.prepare(`SELECT COUNT(*) AS issued, SUM(status = 'done') AS served, SUM(status = 'no_show') AS noShow,
+          AVG(first_called_at - issued_at) AS avgWait, AVG(CASE WHEN status = 'done' THEN finished_at - started_at END) AS avgService
+        FROM tickets WHERE ${range}`),
+      waits: sql.prepare(`SELECT first_called_at - issued_at AS w FROM tickets WHERE ${range} AND first_called_at IS NOT NULL ORDER BY w`),
+      byService: sql.prepare(`SELECT original_service_id AS serviceId, COUNT(*) AS issued, SUM(status = 'done') AS served,
+          AVG(first_called_at - issued_at) AS avgWait, AVG(CASE WHEN status = 'done' THEN finished_at - started_at END) AS avgService
+        FROM tickets WHERE ${range} GROUP BY original_service_id ORDER BY original_service_id`),
+      byOperator: sql.prepare(`SELECT user_id AS userId, COUNT(*) AS served, AVG(finished_at - started_at) AS avgService
+        FROM tickets WHERE ${range} AND status = 'done' AND user_id IS NOT NULL GROUP BY user_id ORDER BY user_id`),
+    };
+  }
+
+  summary(from: number, to: number) {
+    const sec = (ms: number | null) => (ms === null ? null : Math.round(ms / 1000));
+    const t = this.s.totals.get({ from, to }) as any;
+    const waits = (this.s.waits.all({ from, to }) as { w: number }[]).map((r) => r.w);
+    // Nearest-rank 90th percentile.
+    const p90 = waits.length ? waits[Math.ceil(0.9 * waits.length) - 1] : null;
+    return {
+      issued: t.issued, served: t.served ?? 0, noShow: t.noShow ?? 0,
+      avgWaitSec: sec(t.avgWait), avgServiceSec: sec(t.avgService), p90WaitSec: sec(p90),
+      byService: (this.s.byService.all({ from, to }) as any[]).map((r) => ({ serviceId: r.serviceId, issued: r.issued, served: r.served ?? 0, avgWaitSec: sec(r.avgWait), avgServiceSec: sec(r.avgService) })),
+      byOperator: (this.s.byOperator.all({ from, to }) as any[]).map((r) => ({ userId: r.userId, served: r.served, avgServiceSec: sec(r.avgService) })),
+    };
+  }
+}

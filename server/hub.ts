@@ -1,0 +1,43 @@
+// The websocket hub: stamps every committed change with the next `seq`, serialises it once and
+// sends it to every connected screen. New clients get a snapshot first, built at the same seq.
+import type { WebSocket } from 'ws';
+import type { HallEvent, HallEventDraft, Snapshot } from './protocol';
+
+export class Hub {
+  private seq = 0;
+  private clients = new Set<WebSocket>();
+  /** In-process listeners (the device layer, tests): called after commit like sockets. */
+  private listeners = new Set<(e: HallEvent) => void>();
+
+  constructor(private clock: () => number) {}
+
+  get currentSeq() { return this.seq; }
+  get clientCount() { return this.clients.size; }
+
+  add(ws: WebSocket, snapshot: (seq: number) => Omit<Snapshot, 'seq' | 'type'>) {
+    this.clients.add(ws);
+    ws.on('close', () => this.clients.delete(ws));
+    ws.on('error', () => this.clients.delete(ws));
+    ws.send(JSON.stringify({ type: 'snapshot', seq: this.seq, ...snapshot(this.seq) }));
+  }
+
+  subscribe(fn: (e: HallEvent) => void) {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Call only after the change is committed. */
+  publish(drafts: HallEventDraft[]) {
+    const at = new Date(this.clock()).toISOString();
+    for (const d of drafts) {
+      const event = { ...d, seq: ++this.seq, at } as HallEvent;
+      const text = JSON.stringify(event);
+      for (const ws of this.clients) if (ws.readyState === ws.OPEN) ws.send(text);
+      for (const fn of this.listeners) fn(event);
+    }
+  }
+
+  closeAll() {
+    for (const ws of this.clients) ws.close(1001, 'server stopping');
+  }
+}

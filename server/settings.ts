@@ -1,0 +1,64 @@
+// Hall-wide settings kept in the `settings` table as JSON, with defaults for what is unset.
+import type Database from 'better-sqlite3';
+import type { PublicSettings } from './protocol';
+
+export interface Choice { id: string; ru: string; en: string }
+
+export interface HallSettings {
+  hallName: string;
+  hallNameEn: string;
+  /** Privileged customers (veterans, disabled people) served first within a priority level. */
+  privilegedEnabled: boolean;
+  /** Recalls after which a further recall marks the ticket a no-show; 0 = no limit. */
+  recallLimit: number;
+  outcomes: Choice[];
+  breakReasons: Choice[];
+}
+
+export const defaultSettings: HallSettings = {
+  hallName: 'Абонентский зал Водоканала',
+  hallNameEn: 'Vodokanal customer hall',
+  privilegedEnabled: false,
+  recallLimit: 3,
+  outcomes: [
+    { id: 'resolved', ru: 'Вопрос решён', en: 'Resolved' },
+    { id: 'needs_documents', ru: 'Нужны документы', en: 'Needs documents' },
+    { id: 'sent_to_engineer', ru: 'Передано инженеру', en: 'Sent to an engineer' },
+  ],
+  breakReasons: [
+    { id: 'lunch', ru: 'Обед', en: 'Lunch' },
+    { id: 'technical', ru: 'Технический перерыв', en: 'Technical break' },
+    { id: 'paperwork', ru: 'Работа с документами', en: 'Paperwork' },
+  ],
+};
+
+export class SettingsStore {
+  private cache: HallSettings | null = null;
+  private all; private upsert;
+
+  constructor(private sql: Database.Database, private timezone: string) {
+    this.all = sql.prepare('SELECT key, value FROM settings');
+    this.upsert = sql.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  }
+
+  get(): HallSettings {
+    if (!this.cache) {
+      const stored = Object.fromEntries((this.all.all() as { key: string; value: string }[]).map((r) => [r.key, JSON.parse(r.value)]));
+      this.cache = { ...defaultSettings, ...stored };
+    }
+    return this.cache!;
+  }
+
+  update(patch: Partial<HallSettings>): HallSettings {
+    this.sql.transaction(() => {
+      for (const [k, v] of Object.entries(patch)) if (v !== undefined) this.upsert.run(k, JSON.stringify(v));
+    })();
+    this.cache = null;
+    return this.get();
+  }
+
+  publicView(): PublicSettings {
+    const s = this.get();
+    return { hallName: s.hallName, hallNameEn: s.hallNameEn, privilegedEnabled: s.privilegedEnabled, timezone: this.timezone };
+  }
+}
