@@ -10,7 +10,7 @@ export function TicketScreen({ service, ticket }: { service: ServiceView; ticket
   const failed = ticket?.printed === false;
   const showQr = ticket && ticket.printed !== true;
   return (
-    <main class={`ticket${failed ? ' failed' : ''}${showQr ? ' with-qr' : ''}`}>
+    <main class={`ticket${failed ? ' failed' : ''}${showQr ? ' with-qr' : ''}`} data-ticket-id={ticket?.id}>
       {failed && <p class="print-failed" role="alert">{t('printFailed')}</p>}
       <div class="ticket-main">
         <p class="ticket-label">{t('yourNumber')}</p>
