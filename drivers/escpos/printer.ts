@@ -4,6 +4,7 @@
 import { EventEmitter } from 'node:events';
 import type { TicketPrintJob } from '../../server/device-port.ts';
 import type { Logger } from '../log.ts';
+import { KeepOpen } from '../transports/keep-open.ts';
 import type { Transport } from '../transports/transport.ts';
 import { defaultEncoderOptions, type EncoderOptions } from './encoder.ts';
 import { canPrint, parseStatus, STATUS_PAPER, STATUS_PRINTER, type StatusReading } from './status.ts';
@@ -45,9 +46,8 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
   private pending = 0;
   private rx: number[] = [];
   private wake: (() => void) | null = null;
-  private reconnectTimer: NodeJS.Timeout | null = null;
+  private readonly keep: KeepOpen;
   private pollTimer: NodeJS.Timeout | null = null;
-  private stopped = true;
 
   constructor(readonly transport: Transport, options: Partial<PrinterOptions>, private readonly log: Logger) {
     super();
@@ -56,11 +56,15 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
       for (const b of d) this.rx.push(b);
       this.wake?.();
     });
-    transport.on('close', (err) => {
-      if (this.stopped) return;
-      // Keep the more telling reason when we closed the port ourselves.
-      if (this.current.status !== 'offline') this.setStatus({ status: 'offline', detail: `disconnected${err ? `: ${err.message}` : ''}` });
-      this.scheduleReconnect();
+    this.keep = new KeepOpen(transport, this.options.reconnectMs, {
+      opened: async () => {
+        this.log.info({ printer: this.address }, 'printer port open');
+        await this.exclusive(() => this.refresh());
+      },
+      lost: (detail) => {
+        // Keep the more telling reason when the port was closed on purpose (no status answer).
+        if (this.current.status !== 'offline' || !this.current.detail?.startsWith('no answer')) this.setStatus({ status: 'offline', detail });
+      },
     });
   }
 
@@ -68,9 +72,8 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
   get address(): string { return this.transport.address; }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    void this.connect();
+    if (this.pollTimer) return;
+    this.keep.start();
     this.pollTimer = setInterval(() => {
       if (this.transport.isOpen && this.pending === 0) void this.exclusive(() => this.refresh()).catch(() => {});
     }, this.options.pollMs);
@@ -78,11 +81,9 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    this.pollTimer = this.reconnectTimer = null;
-    await this.transport.close().catch(() => {});
+    this.pollTimer = null;
+    await this.keep.stop();
   }
 
   print(job: TicketPrintJob): Promise<boolean> {
@@ -131,7 +132,7 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
       this.log.error({ printer: this.address, job: label, err: (err as Error).message }, 'print write failed');
       // A write stuck on flow control or a dead port: start over with a fresh connection.
       this.setStatus({ status: 'offline', detail: (err as Error).message });
-      await this.dropConnection();
+      await this.keep.drop();
       return false;
     }
     this.log.info({ printer: this.address, job: label, bytes: bytes.length }, 'printed');
@@ -146,31 +147,6 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
     return next;
   }
 
-  private async connect(): Promise<void> {
-    this.reconnectTimer = null;
-    if (this.stopped) return;
-    try {
-      await this.transport.open();
-      if (this.stopped) return void (await this.transport.close());
-      this.log.info({ printer: this.address }, 'printer port open');
-      await this.exclusive(() => this.refresh());
-    } catch (err) {
-      this.setStatus({ status: 'offline', detail: (err as Error).message });
-      this.scheduleReconnect();
-    }
-  }
-
-  private scheduleReconnect(): void {
-    if (this.stopped || this.reconnectTimer) return;
-    this.reconnectTimer = setTimeout(() => void this.connect(), this.options.reconnectMs);
-    this.reconnectTimer.unref();
-  }
-
-  private async dropConnection(): Promise<void> {
-    await this.transport.close().catch(() => {});
-    this.scheduleReconnect();
-  }
-
   /** DLE EOT 1 then DLE EOT 4; no answer means offline (and a fresh connection next time). */
   private async refresh(): Promise<StatusReading> {
     if (!this.transport.isOpen) return this.current;
@@ -183,7 +159,7 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
     } catch (err) {
       const detail = err instanceof Timeout ? 'no answer to status request (DLE EOT)' : (err as Error).message;
       this.setStatus({ status: 'offline', detail });
-      await this.dropConnection();
+      await this.keep.drop();
       return this.current;
     }
   }

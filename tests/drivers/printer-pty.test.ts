@@ -3,9 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TicketPrintJob } from '../../server/device-port.ts';
 import { openPrinter } from '../../drivers/escpos/open-printer.ts';
-import type { Printer } from '../../drivers/escpos/printer.ts';
 import { openFakeSerialPrinter } from '../../drivers/testing/fake-printer.ts';
-import { startPtyPair, type PtyPair } from '../../drivers/testing/pty-pair.ts';
+import { startPtyPair } from '../../drivers/testing/pty-pair.ts';
 import { recordLog, until } from './record-log.ts';
 
 const job = (n: string): TicketPrintJob => ({
