@@ -1,4 +1,4 @@
-// Starts the real server (`tsx server/main.ts`) as a child process on a free port and a
+// Starts the real server (`node --import tsx server/main.ts`) as a child process on a free port and a
 // temporary DATA_DIR, for tests over real HTTP, websockets and browsers. The screens must be
 // built (tests/global-setup.ts does it once per run).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -41,7 +41,9 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
   const base = `http://127.0.0.1:${port}`;
 
   const launch = async () => {
-    proc = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'server/main.ts')], {
+    // tsx as a loader in one process (not the tsx CLI, which runs the server in a child that a
+    // SIGKILL of the CLI would leave running).
+    proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), QUEUE_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'warn', ...env },
