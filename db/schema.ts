@@ -100,7 +100,7 @@ export const tickets = sqliteTable('tickets', {
   etaSec: integer('eta_sec'),
   source: text('source').notNull().default('kiosk'),
 }, (t) => [
-  uniqueIndex('tickets_number_day').on(t.serviceId, t.hallDay, t.seq),
+  uniqueIndex('tickets_number_day').on(t.originalServiceId, t.hallDay, t.seq),
   index('tickets_status_service').on(t.status, t.serviceId, t.issuedAt),
   index('tickets_counter_status').on(t.counterId, t.status),
   index('tickets_issued').on(t.issuedAt),

@@ -103,6 +103,7 @@ export async function buildApp(opts: BuildOptions) {
   await app.register(statsRoutes, { ctx });
   // device layer
   // screen-owned routes
+  await app.register(import('./routes/announce')); // hall display: espeak-ng speech (GET /api/announce.wav)
 
   for (const [base, dir] of screens) {
     await app.register(fastifyStatic, { root: join(root, 'dist', dir), prefix: `/${base}/`, decorateReply: base === 'kiosk', wildcard: false, index: 'index.html' });

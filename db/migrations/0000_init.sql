@@ -118,7 +118,7 @@ CREATE TABLE `tickets` (
 	FOREIGN KEY (`target_counter_id`) REFERENCES `counters`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `tickets_number_day` ON `tickets` (`service_id`,`hall_day`,`seq`);--> statement-breakpoint
+CREATE UNIQUE INDEX `tickets_number_day` ON `tickets` (`original_service_id`,`hall_day`,`seq`);--> statement-breakpoint
 CREATE INDEX `tickets_status_service` ON `tickets` (`status`,`service_id`,`issued_at`);--> statement-breakpoint
 CREATE INDEX `tickets_counter_status` ON `tickets` (`counter_id`,`status`);--> statement-breakpoint
 CREATE INDEX `tickets_issued` ON `tickets` (`issued_at`);--> statement-breakpoint

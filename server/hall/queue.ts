@@ -33,7 +33,7 @@ export class QueueService {
     const sql = d.sql;
     this.s = {
       service: sql.prepare(`SELECT ${SERVICE_COLUMNS} FROM services WHERE id = ?`),
-      lastSeq: sql.prepare('SELECT MAX(seq) AS seq FROM tickets WHERE service_id = ? AND hall_day = ?'),
+      lastSeq: sql.prepare('SELECT MAX(seq) AS seq FROM tickets WHERE original_service_id = ? AND hall_day = ?'),
       insertTicket: sql.prepare(`INSERT INTO tickets (service_id, original_service_id, number, hall_day, seq, status, privileged, issued_at, eta_sec, source)
         VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)`),
       ticket: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = ?`),
