@@ -1,6 +1,6 @@
 // The choices some actions need (where to transfer, for how long to postpone, why a break):
 // a small panel over the work screen, each option with a digit key, Esc to cancel.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { pick } from '../ui/i18n';
 import type { CounterView } from '../server/protocol';
 import { dialog, perform } from './actions';
@@ -14,17 +14,19 @@ interface Option { id: string; label: string; note?: string; disabled?: boolean;
 export const POSTPONE_MINUTES = [1, 5, 10, 15, 30, 60];
 
 function ChoiceDialog({ title, groups }: { title: string; groups: { title?: string; options: Option[] }[] }) {
-  const all = groups.flatMap((g) => g.options);
-  useEffect(() => {
+  const all = useRef<Option[]>([]);
+  all.current = groups.flatMap((g) => g.options);
+  // A layout effect: the keys work as soon as the options are on screen.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') { e.preventDefault(); dialog.value = null; return; }
       const n = Number(e.key);
-      const o = Number.isInteger(n) && n >= 1 ? all[n - 1] : undefined;
+      const o = Number.isInteger(n) && n >= 1 ? all.current[n - 1] : undefined;
       if (o && !o.disabled && !e.repeat) { e.preventDefault(); o.choose(); }
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  });
+  }, []);
   let i = 0;
   return (
     <div class="overlay" onClick={(e) => { if (e.target === e.currentTarget) dialog.value = null; }}>
@@ -76,9 +78,8 @@ export function Dialogs({ d }: { d: CounterDetail }) {
     }]} />;
   }
   if (which === 'break') {
-    const reasons = settings.value.breakReasons.length ? settings.value.breakReasons : [t('actBreak')];
     return <ChoiceDialog title={t('breakTitle')} groups={[{
-      options: reasons.map((r) => ({ id: `reason-${r}`, label: r, choose: () => void perform('break', 'break', { reason: r }) })),
+      options: settings.value.breakReasons.map((r) => ({ id: `reason-${r.id}`, label: pick(r.ru, r.en), choose: () => void perform('break', 'break', { reason: r.id }) })),
     }]} />;
   }
   return null;

@@ -22,7 +22,6 @@ export function QueuePanel({ d }: { d: CounterDetail }) {
                 <td class="prefix">{q.prefix}</td>
                 <td class="name">
                   {serviceName(d, q.serviceId)}{q.priority > 1 && <sup>{q.priority}</sup>}
-                  {q.postponed > 0 && <div class="postponed" data-testid="postponed">{t('postponedN', { n: q.postponed })}</div>}
                 </td>
                 <td class="count" data-testid="waiting">{q.waiting}</td>
                 <td class="longest">{q.waiting > 0 ? duration(longest) : '—'}</td>
@@ -31,7 +30,29 @@ export function QueuePanel({ d }: { d: CounterDetail }) {
           })}
         </tbody>
       </table>
+      {d.own.length > 0 && <OwnTickets d={d} />}
     </section>
+  );
+}
+
+/** Tickets postponed or transferred to this counter: only it will call them. */
+function OwnTickets({ d }: { d: CounterDetail }) {
+  return (
+    <div class="own">
+      <h2>{t('ownTitle')}</h2>
+      <ul>
+        {d.own.map((o) => {
+          const left = o.postponedUntil ? (Date.parse(o.postponedUntil) - now.value) / 1000 : 0;
+          const state = o.status === 'postponed' && left > 0 ? 'postponed' : 'waiting';
+          return (
+            <li key={o.id} data-own={o.id} data-state={state} class={state}>
+              <strong>{o.number}</strong> <span>{serviceName(d, o.serviceId)}</span>
+              <em>{state === 'postponed' ? t('backIn', { t: duration(left) }) : o.status === 'postponed' ? t('back') : t('sentHere')}</em>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
@@ -41,8 +62,8 @@ export function DayPanel({ d }: { d: CounterDetail }) {
       <h2>{t('myDay')}</h2>
       <dl>
         <dt>{t('served')}</dt><dd data-testid="day-served">{d.day.served}</dd>
-        <dt>{t('avgService')}</dt><dd>{duration(d.day.avgServiceSec)}</dd>
-        <dt>{t('breakTime')}</dt><dd>{duration(d.day.breakSec)}</dd>
+        <dt>{t('avgService')}</dt><dd>{d.day.avgServiceSec === null ? '—' : duration(d.day.avgServiceSec)}</dd>
+        <dt>{t('breakTime')}</dt><dd data-testid="day-break">{duration(d.day.breakSec + (d.counter.state === 'break' ? Math.max(0, (now.value - detailAt.value) / 1000) : 0))}</dd>
       </dl>
     </section>
   );

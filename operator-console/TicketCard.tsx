@@ -13,13 +13,19 @@ export function serviceName(d: CounterDetail, serviceId: number): string {
   return d.queue.find((q) => q.serviceId === serviceId)?.name ?? '';
 }
 
+/** Break reasons are stored by id; an unknown one (set by an older list) shows as stored. */
+export function breakReasonLabel(id: string | null): string {
+  const r = settings.value.breakReasons.find((x) => x.id === id);
+  return r ? pick(r.ru, r.en) : id ?? '';
+}
+
 export function TicketCard({ d }: { d: CounterDetail }) {
   const tk = d.ticket;
   if (!tk) {
     return (
-      <section class="ticket empty" data-testid="ticket" data-status="none">
+      <section class={`ticket empty ${d.counter.state}`} data-testid="ticket" data-status="none">
         <div class="number" data-testid="ticket-number">—</div>
-        <p class="hint">{d.counter.state === 'break' ? t('onBreak', { reason: d.counter.breakReason ?? '' }) : t('pressNext')}</p>
+        <p class="hint">{d.counter.state === 'break' ? t('onBreak', { reason: breakReasonLabel(d.counter.breakReason) }) : t('pressNext')}</p>
       </section>
     );
   }
@@ -43,9 +49,9 @@ export function TicketCard({ d }: { d: CounterDetail }) {
         <div class="outcomes" role="radiogroup" aria-label={t('outcome')}>
           <span class="label">{t('outcome')}:</span>
           {outcomes.map((o, i) => (
-            <button type="button" key={o} role="radio" aria-checked={chosen === o} class={chosen === o ? 'chip on' : 'chip'} data-outcome={o}
-              onClick={() => { outcome.value = chosen === o ? null : { ticketId: tk.id, value: o }; }}>
-              <kbd>{i + 1}</kbd>{o}
+            <button type="button" key={o.id} role="radio" aria-checked={chosen === o.id} class={chosen === o.id ? 'chip on' : 'chip'} data-outcome={o.id}
+              onClick={() => { outcome.value = chosen === o.id ? null : { ticketId: tk.id, value: o.id }; }}>
+              <kbd>{i + 1}</kbd>{pick(o.ru, o.en)}
             </button>
           ))}
         </div>
@@ -58,7 +64,7 @@ export function TicketCard({ d }: { d: CounterDetail }) {
 export function Script({ d }: { d: CounterDetail }) {
   const tk = d.ticket;
   if (!tk) return null;
-  const script = d.queue.find((q) => q.serviceId === tk.serviceId)?.script ?? '';
+  const script = tk.script ?? d.queue.find((q) => q.serviceId === tk.serviceId)?.script ?? '';
   return (
     <section class="script" data-testid="script">
       <h2>{t('script')}: {serviceName(d, tk.serviceId)}</h2>

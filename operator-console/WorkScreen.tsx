@@ -23,7 +23,7 @@ function onKey(e: KeyboardEvent) {
   if ((e.target as HTMLElement)?.tagName === 'INPUT') return;
   const n = Number(e.key);
   const tk = detail.value?.ticket;
-  const o = Number.isInteger(n) && n >= 1 ? settings.value.outcomes[n - 1] : undefined;
+  const o = Number.isInteger(n) && n >= 1 ? settings.value.outcomes[n - 1]?.id : undefined;
   if (tk && o) outcome.value = outcome.value?.ticketId === tk.id && outcome.value.value === o ? null : { ticketId: tk.id, value: o };
 }
 

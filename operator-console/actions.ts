@@ -4,7 +4,7 @@
 import { signal } from '@preact/signals';
 import { ApiError } from '../ui/api';
 import { session, setCounter, staff } from './session';
-import { applyCounter, applyTicket, detail, refresh } from './store';
+import { applyCounter, applyTicket, detail, refresh, settings } from './store';
 import { t, type Key } from './strings';
 import type { ActionTicket, CounterDetail } from './types';
 
@@ -30,7 +30,8 @@ export interface ActionDef {
 
 const open = (d: CounterDetail) => d.counter.state === 'open';
 const called = (d: CounterDetail) => d.ticket?.status === 'called';
-const current = (d: CounterDetail) => d.ticket !== null;
+// The server omits `ticket` when the counter has none (the docs say null): test for both.
+const current = (d: CounterDetail) => d.ticket != null;
 
 export const ACTIONS: ActionDef[] = [
   { id: 'next', key: 'F1', label: () => 'actNext', enabled: (d) => open(d) && !nextLocked.value, press: () => void next() },
@@ -46,6 +47,7 @@ export const ACTIONS: ActionDef[] = [
     enabled: (d) => d.counter.state === 'break' || (open(d) && !current(d)),
     press: () => {
       if (detail.value?.counter.state === 'break') void perform('resume', 'resume');
+      else if (settings.value.breakReasons.length === 0) void perform('break', 'break', {});
       else dialog.value = 'break';
     },
   },

@@ -46,7 +46,7 @@ export function applyTicket(t: ActionTicket | null) {
   const d = detail.value;
   if (!d) return;
   const cur = d.ticket;
-  let ticket: CurrentTicket | null = cur;
+  let ticket: CurrentTicket | null = cur ?? null;
   if (!t) ticket = null;
   else if (t.status === 'called' || t.status === 'serving') {
     const base = cur && cur.id === t.id ? cur : { calledAt: null, startedAt: null, waitSec: waitedSec(t), recalls: 0 };
@@ -64,9 +64,6 @@ export function applyCounter(c: CounterDetail['counter']) {
   generation++;
   if (detail.value) detail.value = { ...detail.value, counter: c };
 }
-
-/** Time-driven changes (a postponed ticket coming back) carry no event: poll while some are parked. */
-const POSTPONED_POLL_MS = 10_000;
 
 /** Follows one counter live; returns the function that stops it. */
 export function follow(id: number): () => void {
@@ -88,12 +85,8 @@ export function follow(id: number): () => void {
     },
     onStatus(up) { online.value = up; },
   });
-  const poll = setInterval(() => {
-    if (detail.value?.queue.some((q) => q.postponed > 0)) void refresh();
-  }, POSTPONED_POLL_MS);
   return () => {
     hall.close();
-    clearInterval(poll);
     counterId = 0;
     detail.value = null;
   };
