@@ -56,9 +56,14 @@ export function connectKiosk() {
     },
     onEvent,
     onStatus(up) {
-      clearTimeout(offlineTimer);
-      if (up) online.value = true;
-      else offlineTimer = setTimeout(() => { online.value = false; }, OFFLINE_GRACE_MS);
+      if (up) {
+        clearTimeout(offlineTimer);
+        offlineTimer = undefined;
+        online.value = true;
+      } else if (!offlineTimer && online.value !== false) {
+        // Counted from the first drop: failed reconnects do not postpone the screen.
+        offlineTimer = setTimeout(() => { online.value = false; offlineTimer = undefined; }, OFFLINE_GRACE_MS);
+      }
     },
   });
   setInterval(() => scheduleRefresh(0), REFRESH_EVERY_MS);

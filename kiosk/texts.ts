@@ -37,7 +37,7 @@ const table = {
   offlineText: { ru: 'Восстанавливаем связь. Это займёт немного времени.', en: 'Reconnecting. This will take a moment.' },
   loading: { ru: 'Загрузка…', en: 'Loading…' },
   statusWaiting: { ru: 'Ожидайте вызова', en: 'Please wait to be called' },
-  statusCalled: { ru: 'Пройдите к окну', en: 'Please go to' },
+  statusCalled: { ru: 'Вас приглашают:', en: 'Please go to:' },
   statusServing: { ru: 'Вас обслуживают', en: 'You are being served' },
   statusDone: { ru: 'Обслуживание завершено', en: 'Service finished' },
   statusNoShow: { ru: 'Вы не подошли по вызову', en: 'You missed your call' },

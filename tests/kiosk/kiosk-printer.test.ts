@@ -1,0 +1,54 @@
+// A printer that cannot print (QUEUE_PRINTER on a missing device): the ticket is still issued,
+// and the kiosk says so plainly, shows the number and a QR to photograph, and stays longer.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startServer, type ServerProcess } from '../helpers/server-process.ts';
+import { LANDSCAPE, PORTRAIT, layoutProblems, openKiosk, screenshot, takeTicket } from './kiosk-page.ts';
+
+let server: ServerProcess;
+let browser: Browser;
+let serviceId: number;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ QUEUE_PRINTER: 'file:/nonexistent-dir/lp0' }), launchBrowser()]);
+  serviceId = (await server.call('GET', '/api/services')).json[0].id;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it('shows the printer failure plainly, with the number and a QR, for longer than a printed ticket', async () => {
+  const page = await openKiosk(browser, server, PORTRAIT, '?idle=2');
+  const { id, number } = await takeTicket(page, serviceId);
+
+  expect(await page.locator('.print-failed').textContent()).toBe('Талон не напечатался');
+  expect(await page.getByTestId('ticket-status').textContent()).toContain('Вы в очереди');
+  expect(number).toMatch(/^П\d{3}$/);
+  const qr = page.locator('svg.qr');
+  expect(await qr.getAttribute('data-qr')).toBe(`${server.base}/kiosk/?ticket=${id}`);
+  expect((await qr.boundingBox())!.width).toBeGreaterThanOrEqual(300); // photographable from the screen
+  await expect.poll(() => page.evaluate(() => (window as any).__tones)).toBe(2); // the two-tone "problem" sound
+
+  // Issued and kept despite the printer.
+  expect((await server.call('GET', `/api/tickets/${id}`)).json).toMatchObject({ id, number, status: 'waiting' });
+
+  expect(await layoutProblems(page)).toEqual([]);
+  await screenshot(page, 'print-failed');
+
+  // Past the idle time (2 s) it is still there; three idle times later the start screen is back.
+  await page.waitForTimeout(3000);
+  expect(await page.locator('.print-failed').count()).toBe(1);
+  await page.locator('.tile').first().waitFor({ timeout: 6000 });
+  await page.close();
+});
+
+it('fits the printer failure screen in landscape', async () => {
+  const page = await openKiosk(browser, server, LANDSCAPE);
+  await takeTicket(page, serviceId);
+  await page.locator('.print-failed').waitFor();
+  expect(await layoutProblems(page)).toEqual([]);
+  await screenshot(page, 'print-failed');
+  await page.close();
+});
