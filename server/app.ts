@@ -102,6 +102,7 @@ export async function buildApp(opts: BuildOptions) {
   await app.register(adminRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
   // device layer
+  await app.register((await import('./devices/plugin')).devicesPlugin, { ctx }); // printers, call buttons, agents (server/devices)
   // screen-owned routes
   await app.register(import('./routes/announce')); // hall display: espeak-ng speech (GET /api/announce.wav)
 

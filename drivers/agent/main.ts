@@ -1,0 +1,25 @@
+// `npm run agent`: the device agent of a kiosk or window PC.
+//   AGENT_SERVER=http://hall-server:8080 AGENT_TOKEN=<device token from the administration>
+//   AGENT_PRINTER=serial:/dev/ttyUSB0?baud=19200   AGENT_BUTTONS=serial:/dev/ttyUSB1?baud=9600
+import pino from 'pino';
+import { AgentClient } from './client.ts';
+
+const log = pino({ level: process.env.LOG_LEVEL || 'info' });
+const { AGENT_SERVER, AGENT_TOKEN, AGENT_PRINTER, AGENT_BUTTONS } = process.env;
+if (!AGENT_SERVER || !AGENT_TOKEN) {
+  log.error({}, 'set AGENT_SERVER (http://host:8080) and AGENT_TOKEN (a device token from the administration)');
+  process.exit(2);
+}
+if (!AGENT_PRINTER && !AGENT_BUTTONS) log.warn({}, 'neither AGENT_PRINTER nor AGENT_BUTTONS is set: nothing to drive');
+
+const agent = new AgentClient({ server: AGENT_SERVER, token: AGENT_TOKEN, printer: AGENT_PRINTER, buttons: AGENT_BUTTONS, log });
+// A refused token does not fix itself: exit with a distinct code so a service manager can tell.
+agent.on('refused', () => process.exit(3));
+agent.start();
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, async () => {
+    await agent.stop();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,59 @@
+// The device layer as a Fastify plugin: builds the layer, makes it the app's DevicePort, and
+// adds the device administration routes and the agents' websocket endpoint.
+import type { FastifyPluginAsync } from 'fastify';
+import { networkInterfaces } from 'node:os';
+import { CLOSE_REFUSED } from '../../drivers/agent/protocol.ts';
+import type { AppContext } from '../context';
+import { noDevices } from '../device-port';
+import { AppError } from '../errors';
+import { DeviceLayer } from './layer.ts';
+import { deviceRoutes } from './routes.ts';
+import { DeviceStore } from './store.ts';
+
+/** The QR on a ticket must open on a customer's phone: the server's LAN address, not localhost. */
+function lanBaseUrl(port: number): string {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return `http://${a.address}:${port}`;
+  }
+  return `http://127.0.0.1:${port}`;
+}
+
+export const devicesPlugin: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const store = new DeviceStore(ctx.sql, ctx.clock);
+  const layer = new DeviceLayer({
+    store, queue: ctx.queue, hub: ctx.hub, log: ctx.log,
+    envPrinter: ctx.config.printer,
+    printerDefaults: { baseUrl: lanBaseUrl(ctx.config.port), timeZone: ctx.config.timezone },
+  });
+  try {
+    layer.start();
+  } catch (err) {
+    // A misspelt QUEUE_PRINTER stops the start with the reason, like a misspelt time zone.
+    throw new Error(`QUEUE_PRINTER: ${(err as Error).message}`);
+  }
+  // Tests may pass their own DevicePort to buildApp; the admin routes still work on the layer.
+  if (ctx.devices === noDevices) ctx.devices = layer;
+  app.addHook('onClose', () => layer.close());
+
+  await app.register(deviceRoutes, { ctx, layer, store });
+
+  app.get('/api/agent', {
+    websocket: true,
+    preValidation: async (req) => {
+      const p = req.principal;
+      if (p?.kind !== 'device') {
+        ctx.log.warn({ ip: req.ip }, 'agent refused: unknown or revoked device token');
+        throw new AppError(401, 'unauthorized', 'Unknown or revoked device token: create a new one in the device administration');
+      }
+      if (!store.get(p.deviceId)?.enabled) {
+        ctx.log.warn({ device: p.deviceId }, 'agent refused: device disabled');
+        throw new AppError(403, 'forbidden', 'This device is disabled');
+      }
+    },
+  }, (socket, req) => {
+    const p = req.principal;
+    const row = p?.kind === 'device' ? store.get(p.deviceId) : undefined;
+    if (!row) return socket.close(CLOSE_REFUSED, 'unknown device');
+    layer.agents.attach(row, socket);
+  });
+};

@@ -1,0 +1,100 @@
+// Device administration: the contract's GET /api/devices, settings stored per device, device
+// tokens for agents and a test print.
+import type { FastifyPluginAsync } from 'fastify';
+import iconv from 'iconv-lite';
+import { Type } from 'typebox';
+import { isButtonAction } from '../../drivers/buttons/types.ts';
+import { parseAddress } from '../../drivers/transports/address.ts';
+import { requireRole } from '../auth/guard';
+import type { AppContext } from '../context';
+import { AppError, badRequest, conflict, notFound } from '../errors';
+import { Id, IdParams, Name, Nullable, strict } from '../schemas';
+import type { DeviceLayer } from './layer.ts';
+import type { DeviceConfig, DeviceStore } from './store.ts';
+
+const Config = Type.Object({
+  address: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+  codepage: Type.Optional(Type.Integer({ minimum: 0, maximum: 255 })),
+  encoding: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+  qr: Type.Optional(Type.Union([Type.Literal('native'), Type.Literal('raster')])),
+  width: Type.Optional(Type.Integer({ minimum: 16, maximum: 64 })),
+  baseUrl: Type.Optional(Type.String({ pattern: '^https?://', maxLength: 200 })),
+  keypads: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]{1,3}$' }), Id)),
+  keys: Type.Optional(Type.Array(Type.Object({
+    index: Type.Integer({ minimum: 0, maximum: 63 }),
+    mask: Type.Optional(Type.Integer({ minimum: 1, maximum: 255 })),
+    value: Type.Optional(Type.Integer({ minimum: 0, maximum: 255 })),
+    action: Type.String(),
+  }, strict), { maxItems: 16 })),
+}, strict);
+const Kind = Type.Union([Type.Literal('printer'), Type.Literal('buttons')]);
+
+export const deviceRoutes: FastifyPluginAsync<{ ctx: AppContext; layer: DeviceLayer; store: DeviceStore }> = async (app, { ctx, layer, store }) => {
+  app.addHook('preHandler', requireRole('admin'));
+  const id = (req: { params: unknown }) => Number((req.params as IdParams).id);
+
+  /** Catches what the schema cannot: an address the drivers would refuse, a missing counter. */
+  const check = (kind: string, config: DeviceConfig, counterId: number | null) => {
+    if (config.address && !(kind === 'buttons' && /^hid:/i.test(config.address))) {
+      try { parseAddress(config.address); } catch (err) { throw badRequest((err as Error).message); }
+    }
+    if (config.encoding && !iconv.encodingExists(config.encoding)) throw badRequest(`unsupported encoding ${config.encoding}`);
+    for (const k of config.keys ?? []) if (!isButtonAction(k.action)) throw badRequest(`unknown button action ${k.action}`);
+    for (const c of [counterId, ...Object.values(config.keypads ?? {})]) {
+      if (c !== null && !ctx.queue.getCounter(c)) throw notFound(`Counter ${c}`);
+    }
+  };
+
+  app.get('/api/devices', async () => ctx.devices.list());
+
+  app.get('/api/admin/devices', async () => store.list());
+
+  app.post('/api/admin/devices', {
+    schema: { body: Type.Object({ kind: Kind, name: Name, config: Type.Optional(Config), counterId: Type.Optional(Nullable(Id)), enabled: Type.Optional(Type.Boolean()) }, strict) },
+  }, async (req, reply) => {
+    const b = req.body as { kind: 'printer' | 'buttons'; name: string; config?: DeviceConfig; counterId?: number | null; enabled?: boolean };
+    check(b.kind, b.config ?? {}, b.counterId ?? null);
+    const row = store.create({ kind: b.kind, name: b.name, config: b.config ?? {}, counterId: b.counterId ?? null, enabled: b.enabled ?? true });
+    await layer.reload(row.id);
+    return reply.code(201).send(row);
+  });
+
+  app.patch('/api/admin/devices/:id', {
+    schema: { params: IdParams, body: Type.Object({ name: Type.Optional(Name), config: Type.Optional(Config), counterId: Type.Optional(Nullable(Id)), enabled: Type.Optional(Type.Boolean()) }, strict) },
+  }, async (req) => {
+    const cur = store.get(id(req));
+    if (!cur) throw notFound('Device');
+    const b = req.body as { name?: string; config?: DeviceConfig; counterId?: number | null; enabled?: boolean };
+    check(cur.kind, b.config ?? cur.config, b.counterId !== undefined ? b.counterId : cur.counterId);
+    const row = store.update(cur.id, b)!;
+    await layer.reload(row.id);
+    return row;
+  });
+
+  app.post('/api/admin/devices/:id/token', { schema: { params: IdParams } }, async (req, reply) => {
+    const row = store.get(id(req));
+    if (!row) throw notFound('Device');
+    store.revokeTokens(row.id);
+    const token = ctx.tokens.issue({ deviceId: row.id });
+    await layer.reload(row.id, 'device token replaced');
+    ctx.log.info({ device: row.id }, 'device token issued');
+    // Shown once: only its hash is stored.
+    return reply.code(201).send({ deviceId: row.id, token });
+  });
+
+  app.post('/api/admin/devices/:id/test-print', { schema: { params: IdParams } }, async (req) => {
+    const row = store.get(id(req));
+    if (!row) throw notFound('Device');
+    const print = layer.printerOf(row.id);
+    if (!print) throw conflict(row.enabled ? 'This device has no printer' : 'The device is disabled');
+    const printed = await print({
+      ticketId: 0, number: 'А000', serviceName: 'Пробная печать / test print', serviceNameEn: null,
+      // Every Cyrillic letter once: a wrong code page shows at a glance.
+      footer: 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ\nабвгдеёжзийклмнопрстуфхцчшщъыьэюя № 0123456789',
+      hallName: ctx.settings.get().hallName, issuedAt: new Date(ctx.clock()).toISOString(),
+      ahead: 0, etaMinutes: 0, statusUrl: '/kiosk/',
+    });
+    if (!printed) throw new AppError(502, 'print_failed', 'The test page was not printed: see the device status');
+    return { printed };
+  });
+};
