@@ -1,1 +1,82 @@
-import { render } from 'preact'; render(<p>hall-display</p>, document.getElementById('app')!);
+// The hall display board: configuration from the URL, the live hall state over the websocket
+// (resync by seq, reload on upgrade), blink timing and the announcements.
+import { render } from 'preact';
+import { computed, signal } from '@preact/signals';
+import type { HallEvent, ServiceView, Snapshot } from '../server/protocol';
+import { api } from '../ui/api';
+import { connectHall } from '../ui/hall-socket';
+import { lang } from '../ui/i18n';
+import { createAnnouncer } from './announcer';
+import { Board } from './Board';
+import { applyEvent, applySnapshot, emptyBoard, endBlinks, nextBlinkEnd, type BoardOptions, type Step } from './board-state';
+import { DEFAULT_ROWS, parseConfig, type Orientation } from './config';
+import { hallSound, warmUpVoices } from './sound';
+
+const config = parseConfig(location.search);
+lang.value = config.lang;
+const options: BoardOptions = { counters: config.counters, blinkMs: config.blinkMs, maxCalls: 24 };
+
+const state = signal(emptyBoard());
+const online = signal(false);
+const now = signal(Date.now());
+const viewport = signal({ w: innerWidth, h: innerHeight });
+const orientation = computed<Orientation>(() => config.orientation ?? (viewport.value.w >= viewport.value.h ? 'landscape' : 'portrait'));
+
+const announcer = createAnnouncer(hallSound, { sound: config.sound, voice: config.voice, volume: config.volume, langs: config.voiceLangs });
+warmUpVoices();
+
+// One timer for the earliest blink end; replaced, never stacked.
+let blinkTimer: ReturnType<typeof setTimeout> | undefined;
+function scheduleBlinkEnd() {
+  clearTimeout(blinkTimer);
+  const next = nextBlinkEnd(state.value);
+  if (next === null) return;
+  blinkTimer = setTimeout(() => {
+    state.value = endBlinks(state.value, Date.now());
+    scheduleBlinkEnd();
+  }, Math.max(0, next - Date.now()) + 10);
+}
+
+function commit(step: Step) {
+  state.value = step.state;
+  for (const c of step.announce) announcer.announce({ key: String(c.ticketId), ticket: c.number, counter: c.counterName });
+  scheduleBlinkEnd();
+}
+
+async function refetchServices() {
+  try {
+    const services = await api<ServiceView[]>('GET', '/api/services');
+    state.value = { ...state.value, services };
+  } catch {
+    // The next snapshot brings them.
+  }
+}
+
+connectHall({
+  onSnapshot: (s: Snapshot) => commit(applySnapshot(state.value, s, Date.now(), options)),
+  onEvent: (e: HallEvent) => {
+    commit(applyEvent(state.value, e, Date.now(), options));
+    if (e.type === 'services.changed') void refetchServices();
+  },
+  onStatus: (v) => { online.value = v; },
+}, { maxDelayMs: 2000 }); // a board on the wall comes back quickly; one attempt every 2 s costs nothing
+
+setInterval(() => { now.value = Date.now(); }, 1000);
+addEventListener('resize', () => { viewport.value = { w: innerWidth, h: innerHeight }; });
+
+function App() {
+  const o = orientation.value;
+  const v = viewport.value;
+  return (
+    <Board
+      state={state.value}
+      online={online.value}
+      orientation={o}
+      rows={config.rows ?? DEFAULT_ROWS[o]}
+      now={now.value}
+      fitKey={`${v.w}x${v.h}`}
+    />
+  );
+}
+
+render(<App />, document.getElementById('app')!);
