@@ -13,7 +13,7 @@ interface Option { id: string; label: string; note?: string; disabled?: boolean;
 
 export const POSTPONE_MINUTES = [1, 5, 10, 15, 30, 60];
 
-function ChoiceDialog({ title, groups }: { title: string; groups: { title?: string; options: Option[] }[] }) {
+function ChoiceDialog({ title, groups }: { title: string; groups: { title?: string; compact?: boolean; options: Option[] }[] }) {
   const all = useRef<Option[]>([]);
   all.current = groups.flatMap((g) => g.options);
   // A layout effect: the keys work as soon as the options are on screen.
@@ -35,12 +35,12 @@ function ChoiceDialog({ title, groups }: { title: string; groups: { title?: stri
         {groups.map((g) => (
           <div class="group" key={g.title ?? ''}>
             {g.title && <h3>{g.title}</h3>}
-            <div class="options">
+            <div class={g.compact ? 'options compact' : 'options'}>
               {g.options.map((o) => {
                 i++;
                 return (
                   <button type="button" key={o.id} class="option" data-option={o.id} disabled={o.disabled} onClick={o.choose}>
-                    {i <= 9 && <kbd>{i}</kbd>}<span>{o.label}</span>{o.note && <small>{o.note}</small>}
+                    {i <= 9 ? <kbd>{i}</kbd> : <span />}<span>{o.label}</span>{o.note && <small>{o.note}</small>}
                   </button>
                 );
               })}
@@ -66,7 +66,7 @@ function TransferDialog({ d }: { d: CounterDetail }) {
     choose: () => void perform('transfer', 'transfer', { counterId: c.id }),
   }));
   return <ChoiceDialog title={t('transferTitle', { number: tk.number })}
-    groups={[{ title: t('toService'), options: serviceOptions }, { title: t('toCounter'), options: counterOptions }]} />;
+    groups={[{ title: t('toService'), options: serviceOptions }, { title: t('toCounter'), compact: true, options: counterOptions }]} />;
 }
 
 export function Dialogs({ d }: { d: CounterDetail }) {
