@@ -33,6 +33,12 @@ export type Screen =
 export const screen = signal<Screen>({ kind: 'home' });
 export const privileged = signal(false);
 
+let deviceToken: string | null = null;
+/** The kiosk's device token (see device.ts), sent with each ticket request. */
+export function setDeviceToken(token: string | null) {
+  deviceToken = token;
+}
+
 export function goHome() {
   screen.value = { kind: 'home' };
 }
@@ -51,7 +57,13 @@ export async function issue(service: ServiceView) {
   screen.value = current;
   try {
     const body = privileged.value ? { serviceId: service.id, privileged: true } : { serviceId: service.id };
-    const ticket = await api<IssuedTicket>('POST', '/api/tickets', body);
+    const ticket = await api<IssuedTicket>('POST', '/api/tickets', body, deviceToken).catch((e) => {
+      if (!(e instanceof ApiError && e.status === 401 && deviceToken)) throw e;
+      // A revoked device token must not stop the kiosk: issue as an anonymous kiosk (the
+      // screen then shows the QR instead of the kiosk's own print).
+      deviceToken = null;
+      return api<IssuedTicket>('POST', '/api/tickets', body);
+    });
     privileged.value = false;
     if (screen.value !== current) return; // reset meanwhile; the ticket is still issued and kept
     screen.value = { kind: 'ticket', service, ticket };

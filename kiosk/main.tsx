@@ -1,9 +1,12 @@
 // Entry: /kiosk/ is the touchscreen kiosk; /kiosk/?ticket=<id> is a ticket's status page
-// (the QR target, opened on a phone). ?idle=<seconds> sets the kiosk's idle reset.
+// (the QR target, opened on a phone). ?idle=<seconds> sets the kiosk's idle reset;
+// ?device=<token> binds the kiosk to its device (its own printer).
 import { render } from 'preact';
 import { effect } from '@preact/signals';
 import { lang } from '../ui/i18n.ts';
 import { connectKiosk } from './hall.ts';
+import { kioskDeviceToken } from './device.ts';
+import { setDeviceToken } from './flow.ts';
 import { Kiosk, startIdleReset } from './Kiosk.tsx';
 import { StatusPage, watchTicket } from './StatusPage.tsx';
 
@@ -20,6 +23,7 @@ if (ticketId) {
 } else {
   // A kiosk has no mouse: no context menu on a long press, no accidental zoom or selection.
   addEventListener('contextmenu', (e) => e.preventDefault());
+  setDeviceToken(kioskDeviceToken(search));
   connectKiosk();
   startIdleReset(search);
   render(<Kiosk />, root);

@@ -156,4 +156,28 @@ describe('kiosk', () => {
     expect(await page.locator('.no-notices').textContent()).toBe('No notices');
     await page.close();
   });
+
+  it('prints on the kiosk\'s own printer when opened with its device token, and keeps the token', async () => {
+    const device = await server.call('POST', '/api/admin/devices', { kind: 'printer', name: 'Киоск у входа', config: { address: 'file:/nonexistent-dir/kiosk-lp0' } }, admin);
+    expect(device.status).toBe(201);
+    const { token } = (await server.call('POST', `/api/admin/devices/${device.json.id}/token`, undefined, admin)).json;
+
+    const page = await openKiosk(browser, server, LANDSCAPE, `?device=${token}&idle=30`);
+    expect(page.url()).toBe(`${server.base}/kiosk/?idle=30`); // not left in the address bar
+    // This server has no QUEUE_PRINTER: a failed print can only come from the kiosk's own printer.
+    await takeTicket(page, serviceIds[0]);
+    await page.locator('.print-failed').waitFor();
+
+    await page.goto(`${server.base}/kiosk/`);
+    await takeTicket(page, serviceIds[0]);
+    await page.locator('.print-failed').waitFor();
+
+    // A revoked token (a new one was issued) does not stop the kiosk from issuing.
+    await server.call('POST', `/api/admin/devices/${device.json.id}/token`, undefined, admin);
+    await page.goto(`${server.base}/kiosk/`);
+    const { id } = await takeTicket(page, serviceIds[0]);
+    expect((await server.call('GET', `/api/tickets/${id}`)).status).toBe(200);
+    expect(await page.getByTestId('ticket-status').textContent()).toContain('Запомните номер');
+    await page.close();
+  });
 });
