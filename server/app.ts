@@ -1,6 +1,6 @@
 // buildApp(options): the whole hall server as a Fastify instance, with its database, clock and
 // devices passed in. External plugins first, then our context, then the routes in plain order.
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
@@ -24,6 +24,7 @@ import { ServiceTimes } from './hall/service-times';
 import { StatsService } from './hall/stats';
 import { HallViews } from './hall/views';
 import { Hub } from './hub';
+import { Committer } from './commits';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { counterRoutes } from './routes/counters';
@@ -51,7 +52,9 @@ function buildVersion(): string {
   return h.digest('hex').slice(0, 12);
 }
 
-export async function buildApp(opts: BuildOptions) {
+export type TalonApp = FastifyInstance & { ctx: AppContext };
+
+export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const { config } = opts;
   const clock = opts.clock ?? Date.now;
   const log = opts.logger ?? pino({ level: config.logLevel });
@@ -69,10 +72,11 @@ export async function buildApp(opts: BuildOptions) {
   const hub = new Hub(clock);
   const settings = new SettingsStore(sql, config.timezone);
   const times = new ServiceTimes(sql);
-  const queue = new QueueService({ sql, hub, settings, times, clock, timezone: config.timezone });
+  const commits = new Committer(sql, hub);
+  const queue = new QueueService({ sql, commits, settings, times, clock, timezone: config.timezone });
   const tokens = new TokenStore(sql, clock);
   const ctx: AppContext = {
-    config, db, sql, clock, log, hub, tokens, settings, queue,
+    config, db, sql, clock, log, hub, commits, tokens, settings, queue,
     loginGuard: new LoginGuard(clock),
     views: new HallViews(sql, queue, times, clock, config.timezone),
     admin: new AdminService(db, clock),
@@ -116,6 +120,5 @@ export async function buildApp(opts: BuildOptions) {
     await ctx.devices.close();
     sql.close();
   });
-  return Object.assign(app, { ctx });
+  return Object.assign(app as unknown as FastifyInstance, { ctx });
 }
-export type TalonApp = Awaited<ReturnType<typeof buildApp>>;

@@ -11,6 +11,7 @@ import type { QueueService } from './hall/queue';
 import type { StatsService } from './hall/stats';
 import type { HallViews } from './hall/views';
 import type { Hub } from './hub';
+import type { Committer } from './commits';
 import type { SettingsStore } from './settings';
 
 export interface AppContext {
@@ -20,6 +21,8 @@ export interface AppContext {
   clock: () => number;
   log: Logger;
   hub: Hub;
+  /** Transactions and group commit of queue commands. */
+  commits: Committer;
   tokens: TokenStore;
   loginGuard: LoginGuard;
   settings: SettingsStore;

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import * as engine from '../engine';
 import { AppError, conflict, notFound } from '../errors';
-import type { Hub } from '../hub';
+import type { Committer } from '../commits';
 import type { CounterRef, HallEventDraft, WaitingCount } from '../protocol';
 import type { SettingsStore } from '../settings';
 import { COUNTER_COLUMNS, SERVICE_COLUMNS, TICKET_COLUMNS, fixBool, type CounterRow, type ServiceRow, type TicketRow } from './rows';
@@ -17,7 +17,7 @@ export interface IssueResult { ticket: TicketRow; service: ServiceRow; ahead: nu
 
 export interface QueueDeps {
   sql: Database.Database;
-  hub: Hub;
+  commits: Committer;
   settings: SettingsStore;
   times: ServiceTimes;
   clock: () => number;
@@ -56,11 +56,8 @@ export class QueueService {
     };
   }
 
-  /** Runs `fn` in one transaction and publishes its events after the commit. */
   private command<T>(fn: () => { result: T; events: HallEventDraft[] }): T {
-    const { result, events } = this.d.sql.transaction(fn)();
-    this.d.hub.publish(events);
-    return result;
+    return this.d.commits.tx(fn);
   }
 
   waiting(): WaitingCount[] {

@@ -30,7 +30,7 @@ export const counterRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
   const counterView = (cId: number) => ctx.views.counters().find((c) => c.id === cId);
 
   app.post('/api/counters/:id/open', { schema: { params: IdParams } }, async (req) => {
-    const c = ctx.queue.open(id(req), staff(req).id);
+    const c = await ctx.commits.run(() => ctx.queue.open(id(req), staff(req).id));
     return { counter: counterView(c.id) };
   });
 
@@ -38,30 +38,30 @@ export const counterRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
     schema: { params: IdParams, body: Type.Optional(emptyOr(Type.Object({ finishCurrent: Type.Optional(Type.Boolean()), outcome: Type.Optional(Outcome) }, strict))) },
   }, async (req) => {
     const body = (req.body ?? {}) as { finishCurrent?: boolean; outcome?: string };
-    return { ticket: ticketOf(ctx.queue.next(id(req), staff(req).id, body) ?? undefined) };
+    return { ticket: ticketOf((await ctx.commits.run(() => ctx.queue.next(id(req), staff(req).id, body))) ?? undefined) };
   });
 
   for (const [path, action] of [['recall', 'recall'], ['start', 'start'], ['no-show', 'no_show']] as const) {
-    app.post(`/api/counters/:id/${path}`, { schema: { params: IdParams } }, async (req) => ({ ticket: ticketOf(ctx.queue.act(id(req), staff(req).id, action)) }));
+    app.post(`/api/counters/:id/${path}`, { schema: { params: IdParams } }, async (req) => ({ ticket: ticketOf(await ctx.commits.run(() => ctx.queue.act(id(req), staff(req).id, action))) }));
   }
 
   app.post('/api/counters/:id/finish', {
     schema: { params: IdParams, body: Type.Optional(emptyOr(Type.Object({ outcome: Type.Optional(Outcome) }, strict))) },
-  }, async (req) => ({ ticket: ticketOf(ctx.queue.act(id(req), staff(req).id, 'finish', (req.body ?? {}) as { outcome?: string })) }));
+  }, async (req) => ({ ticket: ticketOf(await ctx.commits.run(() => ctx.queue.act(id(req), staff(req).id, 'finish', (req.body ?? {}) as { outcome?: string }))) }));
 
   app.post('/api/counters/:id/transfer', {
     schema: { params: IdParams, body: Type.Object({ serviceId: Type.Optional(Id), counterId: Type.Optional(Id) }, { ...strict, minProperties: 1 }) },
-  }, async (req) => ({ ticket: ticketOf(ctx.queue.act(id(req), staff(req).id, 'transfer', req.body as { serviceId?: number; counterId?: number })) }));
+  }, async (req) => ({ ticket: ticketOf(await ctx.commits.run(() => ctx.queue.act(id(req), staff(req).id, 'transfer', req.body as { serviceId?: number; counterId?: number }))) }));
 
   app.post('/api/counters/:id/postpone', {
     schema: { params: IdParams, body: Type.Object({ minutes: Type.Number({ minimum: 0.25, maximum: 120 }) }, strict) },
-  }, async (req) => ({ ticket: ticketOf(ctx.queue.act(id(req), staff(req).id, 'postpone', req.body as { minutes: number })) }));
+  }, async (req) => ({ ticket: ticketOf(await ctx.commits.run(() => ctx.queue.act(id(req), staff(req).id, 'postpone', req.body as { minutes: number }))) }));
 
   app.post('/api/counters/:id/break', {
     schema: { params: IdParams, body: Type.Optional(emptyOr(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 200 })) }, strict))) },
-  }, async (req) => ({ counter: counterView(ctx.queue.setState(id(req), staff(req).id, 'break', (req.body as { reason?: string } | null)?.reason).id) }));
+  }, async (req) => ({ counter: counterView((await ctx.commits.run(() => ctx.queue.setState(id(req), staff(req).id, 'break', (req.body as { reason?: string } | null)?.reason))).id) }));
 
   for (const action of ['resume', 'close'] as const) {
-    app.post(`/api/counters/:id/${action}`, { schema: { params: IdParams } }, async (req) => ({ counter: counterView(ctx.queue.setState(id(req), staff(req).id, action).id) }));
+    app.post(`/api/counters/:id/${action}`, { schema: { params: IdParams } }, async (req) => ({ counter: counterView((await ctx.commits.run(() => ctx.queue.setState(id(req), staff(req).id, action))).id) }));
   }
 };

@@ -23,7 +23,7 @@ export const publicRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
     const body = req.body as { serviceId: number; privileged?: boolean };
     const p = req.principal;
     const source = p?.kind === 'device' ? 'agent' : p?.kind === 'user' ? 'staff' : 'kiosk';
-    const issued = ctx.queue.issue(body.serviceId, { privileged: body.privileged, source });
+    const issued = await ctx.commits.run(() => ctx.queue.issue(body.serviceId, { privileged: body.privileged, source }));
     const view = ctx.views.ticket(issued.ticket);
     const statusUrl = `/kiosk/?ticket=${view.id}`;
     const printed = await ctx.devices.printTicket({

@@ -14,8 +14,12 @@ const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 export interface FakeHall {
   base: string;
   snapshot: Omit<Snapshot, 'seq' | 'at'>;
-  /** Stamps seq and at, sends to every board; resolves once written to the sockets. */
+  /** Stamps seq and at and sends to every board. */
   send(e: HallEventDraft): void;
+  /** Loses the next event (a gap in seq), as a board would see after a missed message. */
+  loseOne(): void;
+  /** Drops every connection (a network cut). */
+  drop(): void;
   clients(): number;
   close(): Promise<void>;
 }
@@ -59,6 +63,8 @@ export async function startFakeHall(): Promise<FakeHall> {
       const msg = JSON.stringify({ ...e, seq: ++seq, at: new Date().toISOString() });
       for (const ws of sockets) ws.send(msg);
     },
+    loseOne() { seq++; },
+    drop() { for (const ws of sockets) ws.terminate(); },
     clients: () => sockets.size,
     close: async () => {
       for (const ws of sockets) ws.terminate();

@@ -8,6 +8,8 @@ import { SerialPort } from 'serialport';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 import { until } from './record-log.ts';
 
+// Server processes take 5 s and more to start on a loaded two-core machine.
+const SLOW = 90_000;
 const cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => { for (const f of cleanup.splice(0).reverse()) await f(); });
 
@@ -72,7 +74,7 @@ describe('QUEUE_PRINTER on a pty', () => {
     expect(t4.json.printed).toBe(true);
     expect((await fake.waitForTickets(1))[0].lines.map((l) => l.text)).toContain(t4.json.number);
     expect(s.proc.exitCode).toBeNull();
-  });
+  }, SLOW);
 });
 
 describe('serial keypad configured in the database', () => {
@@ -112,7 +114,7 @@ describe('serial keypad configured in the database', () => {
     await press('K3:F\n'); // nothing to finish: refused and logged, not a crash
     expect((await s.call('GET', '/api/health')).status).toBe(200);
     await until(() => /button action refused/.test(s.log()), 3000, 'refusal logged');
-  });
+  }, SLOW);
 });
 
 describe('device administration', () => {
@@ -153,5 +155,5 @@ describe('device administration', () => {
     await s.call('PATCH', `/api/admin/devices/${p.json.id}`, { enabled: false }, admin);
     expect(await devicesStatus(s, admin, p.json.id)).toBe('offline');
     expect((await s.call('POST', `/api/admin/devices/${p.json.id}/test-print`, undefined, admin)).status).toBe(409);
-  });
+  }, SLOW);
 });
