@@ -41,7 +41,11 @@ export class Committer {
     try {
       this.sql.transaction(() => {
         for (const j of jobs) {
-          try { outcomes.push({ ok: true, value: j.fn() }); } catch (e) { outcomes.push({ ok: false, value: e }); }
+          const mark = this.pending!.length;
+          try { outcomes.push({ ok: true, value: this.sql.transaction(j.fn)() }); } catch (e) {
+            this.pending!.length = mark; // its savepoint is rolled back: so are its events
+            outcomes.push({ ok: false, value: e });
+          }
         }
       })();
     } catch (e) {
