@@ -53,10 +53,13 @@ export class AgentClient extends EventEmitter<{ refused: [string]; connected: []
     const url = this.o.server.replace(/^http/, 'ws').replace(/\/+$/, '') + '/api/agent';
     const ws = new WebSocket(url, { headers: { authorization: `Bearer ${this.o.token}` }, handshakeTimeout: 5000 });
     this.ws = ws;
+    let answered = false; // an HTTP answer instead of an upgrade: handled here, not as a drop
     ws.on('unexpected-response', (_req, res) => {
+      answered = true;
       let body = '';
       res.on('data', (d) => { body += d; });
       res.on('end', () => {
+        ws.terminate();
         let message = body;
         try { message = JSON.parse(body).message ?? body; } catch { /* not JSON */ }
         if (res.statusCode === 401 || res.statusCode === 403) {
@@ -64,11 +67,10 @@ export class AgentClient extends EventEmitter<{ refused: [string]; connected: []
           this.stopped = true;
           this.emit('refused', message);
         } else {
-          this.o.log.warn({ server: this.o.server, status: res.statusCode }, 'unexpected answer from the server');
+          this.o.log.warn({ server: this.o.server, status: res.statusCode, message }, 'unexpected answer from the server');
           this.reconnectLater();
         }
       });
-      ws.terminate();
     });
     ws.on('open', () => {
       this.backoff = this.o.minBackoffMs ?? 500;
@@ -81,7 +83,7 @@ export class AgentClient extends EventEmitter<{ refused: [string]; connected: []
     ws.on('error', (err) => this.o.log.debug({ err: err.message }, 'websocket error'));
     ws.on('close', (code, reason) => {
       if (this.ws === ws) this.ws = null;
-      if (this.stopped) return;
+      if (this.stopped || answered) return;
       this.o.log.warn({ code, reason: reason.toString() }, 'disconnected from the hall server');
       this.reconnectLater();
     });

@@ -1,5 +1,7 @@
-// Builds a Printer from an address string plus settings (from the database or the agent's env):
-//   serial:/dev/ttyUSB0?baud=19200&codepage=17&encoding=cp866&qr=raster&width=48
+// Builds a Printer from an address string plus settings (from the database, the server's defaults):
+//   serial:/dev/ttyUSB0?baud=19200&codepage=17&encoding=cp866&qr=raster&width=48&baseUrl=http://10.0.0.2:8080
+// What the address says wins: it is what the person at the machine typed.
+import iconv from 'iconv-lite';
 import type { Logger } from '../log.ts';
 import { createTransport, intParam, parseAddress } from '../transports/address.ts';
 import { defaultEncoderOptions } from './encoder.ts';
@@ -17,16 +19,16 @@ export interface PrinterSettings {
 export function openPrinter(spec: string, log: Logger, settings: PrinterSettings = {}, timing: Partial<PrinterOptions> = {}): Printer {
   const addr = parseAddress(spec);
   const p = addr.params;
-  const qr = settings.qr ?? (p.qr as PrinterSettings['qr']) ?? defaultEncoderOptions.qr;
+  const qr = (p.qr as PrinterSettings['qr']) ?? settings.qr ?? defaultEncoderOptions.qr;
   if (qr !== 'native' && qr !== 'raster') throw new Error(`bad qr=${qr}: expected native or raster`);
-  const printer = new Printer(createTransport(addr), {
+  const codepage = intParam(p, 'codepage', settings.codepage ?? defaultEncoderOptions.codepage);
+  if (codepage > 255) throw new Error(`bad codepage=${codepage}: ESC t takes 0..255`);
+  const encoding = p.encoding ?? settings.encoding ?? defaultEncoderOptions.encoding;
+  // Refused here rather than at the first ticket.
+  if (!iconv.encodingExists(encoding)) throw new Error(`unknown encoding=${encoding}: use an iconv-lite name such as cp866`);
+  return new Printer(createTransport(addr), {
     ...timing,
-    encoder: {
-      codepage: settings.codepage ?? intParam(p, 'codepage', defaultEncoderOptions.codepage),
-      encoding: settings.encoding ?? p.encoding ?? defaultEncoderOptions.encoding,
-      qr,
-    },
-    layout: { width: settings.width ?? intParam(p, 'width', 32), baseUrl: settings.baseUrl ?? p.baseUrl, timeZone: settings.timeZone },
+    encoder: { codepage, encoding, qr },
+    layout: { width: intParam(p, 'width', settings.width ?? 32), baseUrl: p.baseUrl ?? settings.baseUrl, timeZone: settings.timeZone },
   }, log);
-  return printer;
 }

@@ -87,7 +87,14 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
   }
 
   print(job: TicketPrintJob): Promise<boolean> {
-    return this.printBytes(ticketBytes(job, this.options.encoder, this.options.layout), `ticket ${job.number}`);
+    let bytes: Buffer;
+    try {
+      bytes = ticketBytes(job, this.options.encoder, this.options.layout);
+    } catch (err) {
+      this.log.error({ printer: this.address, job: job.number, err: (err as Error).message }, 'ticket could not be encoded');
+      return Promise.resolve(false);
+    }
+    return this.printBytes(bytes, `ticket ${job.number}`);
   }
 
   /** Never rejects; resolves false when the bytes could not be printed before the deadline. */

@@ -86,5 +86,8 @@ describe('addresses', () => {
     expect(() => parseAddress('usb:whatever')).toThrow(/expected serial/);
     expect(() => parseAddress('tcp:host')).toThrow(/host:port/);
     expect(() => openPrinter('serial:/dev/x?baud=fast', recordLog())).toThrow(/baud/);
+    expect(() => openPrinter('serial:/dev/x?encoding=utf-99', recordLog())).toThrow(/unknown encoding/);
+    expect(() => openPrinter('serial:/dev/x?codepage=866', recordLog())).toThrow(/0\.\.255/);
+    expect(() => openPrinter('tcp:h:9100?qr=svg', recordLog())).toThrow(/native or raster/);
   });
 });
