@@ -101,12 +101,20 @@ export const tickets = sqliteTable('tickets', {
   source: text('source').notNull().default('kiosk'),
 }, (t) => [
   uniqueIndex('tickets_number_day').on(t.originalServiceId, t.hallDay, t.seq),
-  index('tickets_status_service').on(t.status, t.serviceId, t.issuedAt),
+  // The queue index: covering for the dispatch and "people ahead" queries.
+  index('tickets_status_service').on(t.status, t.serviceId, t.issuedAt, t.targetCounterId),
   index('tickets_counter_status').on(t.counterId, t.status),
   index('tickets_issued').on(t.issuedAt),
   index('tickets_target_counter').on(t.targetCounterId, t.status),
   index('tickets_finished').on(t.serviceId, t.finishedAt),
 ]);
+
+// Waiting tickets per service, kept by triggers (migration 0001) in the same transaction as the
+// ticket change: kiosks, boards and every event read it instead of counting the queue.
+export const waitingCounts = sqliteTable('waiting_counts', {
+  serviceId: integer('service_id').primaryKey().references(() => services.id),
+  count: integer('count').notNull().default(0),
+});
 
 // Append-only: one row for every change of a ticket.
 export const ticketEvents = sqliteTable('ticket_events', {

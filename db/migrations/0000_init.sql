@@ -119,7 +119,7 @@ CREATE TABLE `tickets` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `tickets_number_day` ON `tickets` (`original_service_id`,`hall_day`,`seq`);--> statement-breakpoint
-CREATE INDEX `tickets_status_service` ON `tickets` (`status`,`service_id`,`issued_at`);--> statement-breakpoint
+CREATE INDEX `tickets_status_service` ON `tickets` (`status`,`service_id`,`issued_at`,`target_counter_id`);--> statement-breakpoint
 CREATE INDEX `tickets_counter_status` ON `tickets` (`counter_id`,`status`);--> statement-breakpoint
 CREATE INDEX `tickets_issued` ON `tickets` (`issued_at`);--> statement-breakpoint
 CREATE INDEX `tickets_target_counter` ON `tickets` (`target_counter_id`,`status`);--> statement-breakpoint
@@ -147,4 +147,9 @@ CREATE TABLE `users` (
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `users_login_unique` ON `users` (`login`);
+CREATE UNIQUE INDEX `users_login_unique` ON `users` (`login`);--> statement-breakpoint
+CREATE TABLE `waiting_counts` (
+	`service_id` integer PRIMARY KEY NOT NULL,
+	`count` integer DEFAULT 0 NOT NULL,
+	FOREIGN KEY (`service_id`) REFERENCES `services`(`id`) ON UPDATE no action ON DELETE no action
+);

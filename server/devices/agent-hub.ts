@@ -23,6 +23,8 @@ export interface AgentHubOptions {
   onButton(row: DeviceRow, ev: ButtonEvent): void;
   hello(row: DeviceRow): Extract<ServerToAgent, { type: 'hello' }>;
   getRow(id: number): DeviceRow | undefined;
+  /** Counter → number now on its LED, sent to an agent when it connects. */
+  numbers(): [number, string][];
   pingMs?: number;
 }
 
@@ -62,6 +64,7 @@ export class AgentHub {
     });
     socket.on('error', () => {});
     this.send(s, this.o.hello(row));
+    for (const [counter, number] of this.o.numbers()) this.send(s, { type: 'display', counter, number });
   }
 
   /** Resolves false when the agent is not connected, answers false, or does not answer in time. */

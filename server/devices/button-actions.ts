@@ -3,7 +3,7 @@
 import type { ButtonEvent } from '../../drivers/buttons/types.ts';
 import type { Logger } from '../../drivers/log.ts';
 import type { QueueService } from '../hall/queue';
-import type { HallEvent } from '../protocol';
+import type { CallView, HallEvent } from '../protocol';
 
 export interface ButtonResult { ok: boolean; detail: string }
 
@@ -36,26 +36,36 @@ export function runButtonAction(queue: QueueService, log: Logger, ev: ButtonEven
 }
 
 /**
- * Follows hall events and calls show(counter, number) with what each counter's LED should show:
- * the called ticket's number, blank once it is finished, a no-show, transferred or postponed.
+ * What each counter's LED should show: the called ticket's number, blank once the ticket is
+ * finished, a no-show, transferred or postponed. Seeded from the calls standing at start, so a
+ * keypad or an agent that (re)connects shows the right number at once.
  */
-export function followCounterNumbers(subscribe: (fn: (e: HallEvent) => void) => () => void, show: (counter: number, number: string | null) => void) {
-  const shown = new Map<number, number>(); // counter → ticket id on its LED
-  return subscribe((e) => {
+export class CounterNumbers {
+  private current = new Map<number, { ticketId: number; number: string }>();
+
+  constructor(calls: CallView[], private readonly show: (counter: number, number: string | null) => void) {
+    for (const c of calls) this.current.set(c.counterId, { ticketId: c.ticketId, number: c.number });
+  }
+
+  entries(): [number, string][] {
+    return [...this.current].map(([counter, t]) => [counter, t.number]);
+  }
+
+  onEvent(e: HallEvent): void {
     switch (e.type) {
       case 'ticket.called':
       case 'ticket.recalled':
-        shown.set(e.counter.id, e.ticket.id);
-        show(e.counter.id, e.ticket.number);
+        this.current.set(e.counter.id, { ticketId: e.ticket.id, number: e.ticket.number });
+        this.show(e.counter.id, e.ticket.number);
         break;
       case 'ticket.finished':
       case 'ticket.no_show':
       case 'ticket.postponed':
       case 'ticket.transferred':
-        for (const [counter, ticketId] of shown) {
-          if (ticketId === e.ticket.id) { shown.delete(counter); show(counter, null); }
+        for (const [counter, t] of this.current) {
+          if (t.ticketId === e.ticket.id) { this.current.delete(counter); this.show(counter, null); }
         }
         break;
     }
-  });
+  }
 }

@@ -9,14 +9,17 @@ import type { Logger } from '../../drivers/log.ts';
 import type { DevicePort, DeviceView, TicketPrintJob } from '../device-port';
 import type { QueueService } from '../hall/queue';
 import type { Hub } from '../hub';
+import type { CallView } from '../protocol';
 import { AgentHub } from './agent-hub.ts';
-import { followCounterNumbers, runButtonAction } from './button-actions.ts';
+import { CounterNumbers, runButtonAction } from './button-actions.ts';
 import type { DeviceConfig, DeviceRow, DeviceStore } from './store.ts';
 
 export interface DeviceLayerOptions {
   store: DeviceStore;
   queue: QueueService;
   hub: Hub;
+  /** The calls standing now, for the LEDs at start. */
+  calls: () => CallView[];
   log: Logger;
   /** QUEUE_PRINTER. */
   envPrinter: string | null;
@@ -36,6 +39,7 @@ export class DeviceLayer implements DevicePort {
   private envPrinter: Printer | null = null;
   private attached = new Map<number, Attached>();
   private unfollow: (() => void) | null = null;
+  private numbers: CounterNumbers | null = null;
   private closed = false;
 
   constructor(private readonly o: DeviceLayerOptions) {
@@ -45,6 +49,7 @@ export class DeviceLayer implements DevicePort {
       mayAct: (row, counter) => row.counterId === counter || Object.values(row.config.keypads ?? {}).includes(counter),
       onButton: (row, ev) => this.button(ev, `agent ${row.id}`),
       hello: (row) => ({ type: 'hello', deviceId: row.id, name: row.name, counterId: row.counterId, settings: this.agentSettings(row) }),
+      numbers: () => this.numbers?.entries() ?? [],
     });
   }
 
@@ -53,11 +58,12 @@ export class DeviceLayer implements DevicePort {
       this.envPrinter = openPrinter(this.o.envPrinter, this.o.log, this.o.printerDefaults, this.o.timing);
       this.envPrinter.start();
     }
-    for (const row of this.o.store.list()) this.attach(row);
-    this.unfollow = followCounterNumbers((fn) => this.o.hub.subscribe(fn), (counter, number) => {
+    this.numbers = new CounterNumbers(this.o.calls(), (counter, number) => {
       for (const a of this.attached.values()) a.buttons?.show(counter, number);
       this.agents.display(counter, number);
     });
+    this.unfollow = this.o.hub.subscribe((e) => this.numbers!.onEvent(e));
+    for (const row of this.o.store.list()) this.attach(row);
   }
 
   /** Re-reads a row after an admin change: reopens its local driver, updates its agent. */
@@ -139,6 +145,7 @@ export class DeviceLayer implements DevicePort {
       } else {
         const buttons = openButtons({ address: row.config.address, keypads: row.config.keypads, keys: row.config.keys, counter: row.counterId }, this.o.log);
         buttons.on('action', (ev) => this.button(ev, `device ${row.id}`));
+        for (const [counter, number] of this.numbers?.entries() ?? []) buttons.show(counter, number);
         buttons.start();
         this.attached.set(row.id, { buttons });
       }

@@ -38,9 +38,11 @@ export class QueueService {
         VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)`),
       ticket: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = ?`),
       insertEvent: sql.prepare('INSERT INTO ticket_events (ticket_id, from_status, to_status, action, counter_id, user_id, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      waitingCounts: sql.prepare("SELECT service_id AS serviceId, COUNT(*) AS count FROM tickets WHERE status = 'waiting' GROUP BY service_id"),
-      waitingAhead: sql.prepare("SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ? AND target_counter_id IS NULL AND (issued_at < ? OR (issued_at = ? AND id < ?))"),
-      waitingAheadPriv: sql.prepare("SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ? AND target_counter_id IS NULL AND privileged = 1 AND (issued_at < ? OR (issued_at = ? AND id < ?))"),
+      waitingCounts: sql.prepare('SELECT service_id AS serviceId, count FROM waiting_counts WHERE count > 0 ORDER BY service_id'),
+      waitingOf: sql.prepare('SELECT count FROM waiting_counts WHERE service_id = ?'),
+      // `issued_at <= ?` first, so the count is a range scan of the queue index.
+      waitingAhead: sql.prepare("SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ? AND issued_at <= ? AND target_counter_id IS NULL AND NOT (issued_at = ? AND id >= ?)"),
+      waitingAheadPriv: sql.prepare("SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ? AND issued_at <= ? AND target_counter_id IS NULL AND privileged = 1 AND NOT (issued_at = ? AND id >= ?)"),
       servers: sql.prepare(`SELECT COUNT(*) AS servers, SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM tickets t WHERE t.counter_id = c.id AND t.status IN ('called', 'serving')) THEN 1 ELSE 0 END) AS idle
         FROM counters c JOIN counter_services cs ON cs.counter_id = c.id WHERE cs.service_id = ? AND c.state = 'open' AND c.active = 1`),
       counter: sql.prepare(`SELECT ${COUNTER_COLUMNS} FROM counters WHERE id = ?`),
@@ -70,10 +72,10 @@ export class QueueService {
   getCounter(id: number): CounterRow | undefined { return fixBool(this.s.counter.get(id) as CounterRow | undefined); }
 
   /** Tickets that will be called before `t` among its service's queue, and the wait estimate. */
-  estimate(t: Pick<TicketRow, 'id' | 'serviceId' | 'issuedAt' | 'privileged'>, service: ServiceRow): { ahead: number; etaSec: number } {
+  estimate(t: Pick<TicketRow, 'id' | 'serviceId' | 'issuedAt' | 'privileged'>, service: ServiceRow, knownAhead?: number): { ahead: number; etaSec: number } {
     const privilegedFirst = this.d.settings.get().privilegedEnabled;
     const stmt = privilegedFirst && t.privileged ? this.s.waitingAheadPriv : this.s.waitingAhead;
-    const ahead = (stmt.get(t.serviceId, t.issuedAt, t.issuedAt, t.id) as { n: number }).n;
+    const ahead = knownAhead ?? (stmt.get(t.serviceId, t.issuedAt, t.issuedAt, t.id) as { n: number }).n;
     const { servers, idle } = this.s.servers.get(t.serviceId) as { servers: number; idle: number | null };
     const etaSec = engine.estimateWaitSec({ ahead, servers, idle: idle ?? 0, meanServiceSec: engine.meanServiceSec(this.d.times.get(t.serviceId), service.defaultServiceSec) });
     return { ahead, etaSec };
@@ -92,8 +94,10 @@ export class QueueService {
       if (privileged && !this.d.settings.get().privilegedEnabled) throw conflict('Privileged tickets are not enabled in this hall');
       const seq = engine.nextSeq(last);
       const number = engine.formatNumber(service.prefix, seq);
-      // Estimated before the insert: every waiting ticket is ahead of the newest one.
-      const { ahead, etaSec } = this.estimate({ id: Number.MAX_SAFE_INTEGER, serviceId, issuedAt: now, privileged }, service);
+      // Estimated before the insert: the newest ticket has the whole queue ahead (privileged
+      // ones only the privileged part of it).
+      const { ahead, etaSec } = this.estimate({ id: Number.MAX_SAFE_INTEGER, serviceId, issuedAt: now, privileged }, service,
+        privileged ? undefined : ((this.s.waitingOf.get(serviceId) as { count: number } | undefined)?.count ?? 0));
       const info = this.s.insertTicket.run(serviceId, serviceId, number, day, seq, privileged ? 1 : 0, now, etaSec, opts.source ?? 'kiosk');
       const id = Number(info.lastInsertRowid);
       this.s.insertEvent.run(id, null, 'waiting', 'issue', null, null, now, null);

@@ -72,10 +72,9 @@ export class HallViews {
   }
 
   /** The public view of a ticket (GET /api/tickets/:id and the answer to issuing). */
-  ticket(t: TicketRow) {
+  ticket(t: TicketRow, known?: { ahead: number; etaSec: number }) {
     const service = this.queue.getService(t.serviceId)!;
-    const waiting = t.status === 'waiting';
-    const est = waiting ? this.queue.estimate(t, service) : { ahead: 0, etaSec: 0 };
+    const est = known ?? (t.status === 'waiting' ? this.queue.estimate(t, service) : { ahead: 0, etaSec: 0 });
     const counter = t.counterId && (t.status === 'called' || t.status === 'serving' || t.status === 'done' || t.status === 'no_show')
       ? this.queue.getCounter(t.counterId) : undefined;
     return {

@@ -24,15 +24,14 @@ export const publicRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
     const p = req.principal;
     const source = p?.kind === 'device' ? 'agent' : p?.kind === 'user' ? 'staff' : 'kiosk';
     const issued = await ctx.commits.run(() => ctx.queue.issue(body.serviceId, { privileged: body.privileged, source }));
-    const view = ctx.views.ticket(issued.ticket);
+    const view = ctx.views.ticket(issued.ticket, issued);
     const statusUrl = `/kiosk/?ticket=${view.id}`;
     const printed = await ctx.devices.printTicket({
       ticketId: view.id, number: view.number, serviceName: issued.service.name, serviceNameEn: issued.service.nameEn,
       footer: issued.service.ticketFooter, hallName: ctx.settings.get().hallName, issuedAt: view.issuedAt,
       ahead: issued.ahead, etaMinutes: view.etaMinutes, statusUrl,
     }, { deviceId: p?.kind === 'device' ? p.deviceId : undefined });
-    // The answer reports the estimate made at issue, the one printed on the ticket.
-    return reply.code(201).send({ ...view, ahead: issued.ahead, statusUrl, ...(printed === undefined ? {} : { printed }) });
+    return reply.code(201).send({ ...view, statusUrl, ...(printed === undefined ? {} : { printed }) });
   });
 
   app.get('/api/tickets/:id', { schema: { params: IdParams } }, async (req) => {

@@ -1,0 +1,134 @@
+// npm run bench: starts the real server on a temporary DATA_DIR and prints, in one run, the
+// latency and throughput of issuing and calling tickets, the websocket fan-out delay to 200
+// screens, the server's peak memory, and the floor of one durable SQLite transaction on the
+// same disk.
+import Database from 'better-sqlite3';
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { startServer } from '../tests/helpers/server-process';
+
+const CONCURRENCY = 20, PACED_RPS = 200, PACED_N = 1000, BURST_N = 5000, SOCKETS = 200, FANOUT_CALLS = 100;
+
+const s = await startServer({ LOG_LEVEL: 'error' });
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
+
+function post(path: string, body: unknown, token: string): Promise<{ status: number; json: any; ms: number }> {
+  const data = JSON.stringify(body);
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: s.port, path, method: 'POST', agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), authorization: `Bearer ${token}` } }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text), ms: performance.now() - t0 }));
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+const pct = (xs: number[], p: number) => { const a = [...xs].sort((x, y) => x - y); return a[Math.min(a.length - 1, Math.ceil((p / 100) * a.length) - 1)]; };
+const fmt = (x: number) => x.toFixed(2);
+const check = (r: { status: number; json: any }, want: number) => { if (r.status !== want) throw new Error(`HTTP ${r.status}: ${JSON.stringify(r.json)}`); };
+
+/** Open loop: one request every 1000/rps ms, whatever the answers do. */
+async function paced(n: number, rps: number, fn: (i: number) => Promise<{ ms: number }>) {
+  const lat: number[] = [];
+  const jobs: Promise<void>[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    const due = t0 + (i * 1000) / rps;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    jobs.push(fn(i).then((r) => { lat.push(r.ms); }));
+  }
+  await Promise.all(jobs);
+  return { p50: pct(lat, 50), p99: pct(lat, 99), rps: n / ((performance.now() - t0) / 1000) };
+}
+
+/** Closed loop: `clients` callers, each sending its next request when the last is answered. */
+async function burst(n: number, clients: number, fn: (client: number) => Promise<{ ms: number }>) {
+  const lat: number[] = [];
+  let left = n;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: clients }, async (_, c) => { while (left-- > 0) lat.push((await fn(c)).ms); }));
+  return { p50: pct(lat, 50), p99: pct(lat, 99), rps: n / ((performance.now() - t0) / 1000) };
+}
+
+try {
+  const admin = await s.login();
+  const svc = (await post('/api/admin/services', { name: 'Нагрузка', prefix: 'Я' }, admin)).json.id;
+  const counters: { id: number; token: string }[] = [];
+  for (let i = 0; i < CONCURRENCY; i++) {
+    const id = (await post('/api/admin/counters', { name: `Окно ${100 + i}`, services: [{ serviceId: svc, priority: 1 }] }, admin)).json.id;
+    check(await post('/api/admin/users', { login: `bench${i}`, name: `Bench ${i}`, password: 'bench-user-Pa55', role: 'operator' }, admin), 201);
+    const token = await s.login(`bench${i}`, 'bench-user-Pa55');
+    check(await post(`/api/counters/${id}/open`, {}, token), 200);
+    counters.push({ id, token });
+  }
+  const issue = async () => { const r = await post('/api/tickets', { serviceId: svc }, admin); check(r, 201); return r; };
+  const next = async (c: number) => { const k = counters[c]; const r = await post(`/api/counters/${k.id}/next`, { finishCurrent: true }, k.token); check(r, 200); return r; };
+
+  for (let i = 0; i < 200; i++) await issue(); // warm-up
+  const issuePaced = await paced(PACED_N, PACED_RPS, issue);
+  const issueBurst = await burst(BURST_N, CONCURRENCY, issue);
+  const nextPaced = await paced(PACED_N, PACED_RPS, (i) => next(i % CONCURRENCY));
+  const nextBurst = await burst(BURST_N, CONCURRENCY, (c) => next(c));
+
+  // Fan-out: 200 screens connected; time from sending `next` to `ticket.called` on every one.
+  const sockets = await Promise.all(Array.from({ length: SOCKETS }, () => new Promise<WebSocket>((res, rej) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${s.port}/api/ws`);
+    ws.once('message', () => res(ws)); // the snapshot
+    ws.once('error', rej);
+  })));
+  const fanout: number[] = [];
+  for (let i = 0; i < FANOUT_CALLS; i++) {
+    let t0 = 0, got = 0;
+    const all = new Promise<void>((done) => {
+      for (const ws of sockets) {
+        const on = (d: WebSocket.RawData) => {
+          if (!d.toString().includes('"ticket.called"')) return;
+          ws.off('message', on);
+          if (++got === SOCKETS) { fanout.push(performance.now() - t0); done(); }
+        };
+        ws.on('message', on);
+      }
+    });
+    t0 = performance.now();
+    await next(i % CONCURRENCY);
+    await all;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  sockets.forEach((ws) => ws.terminate());
+
+  const peakKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${s.proc.pid}/status`, 'utf8'))![1]);
+
+  // The floor: one durable insert transaction with raw better-sqlite3, on the disk of DATA_DIR.
+  const raw = new Database(join(s.dataDir, 'floor.db'));
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)');
+  const ins = raw.prepare('INSERT INTO t (v) VALUES (?)');
+  const tx = raw.transaction((v: string) => ins.run(v));
+  const floor: number[] = [];
+  for (let i = 0; i < 1000; i++) { const t0 = performance.now(); tx('x' + i); floor.push(performance.now() - t0); }
+  raw.close();
+
+  const line = (name: string, r: { p50: number; p99: number; rps: number }, mode: string) =>
+    console.log(`${name.padEnd(28)} ${mode.padEnd(26)} p50 ${fmt(r.p50)} ms   p99 ${fmt(r.p99)} ms   ${r.rps.toFixed(0)} req/s`);
+  console.log(`\nTalon server benchmark (${new Date().toISOString()}, node ${process.version})`);
+  line('POST /api/tickets', issuePaced, `paced ${PACED_RPS} req/s`);
+  line('POST /api/tickets', issueBurst, `${CONCURRENCY} clients, closed loop`);
+  line('POST /api/counters/:id/next', nextPaced, `paced ${PACED_RPS} req/s`);
+  line('POST /api/counters/:id/next', nextBurst, `${CONCURRENCY} clients, closed loop`);
+  console.log(`next → ticket.called on all ${SOCKETS} websockets: p50 ${fmt(pct(fanout, 50))} ms   p99 ${fmt(pct(fanout, 99))} ms`);
+  console.log(`server peak memory (VmHWM): ${(peakKb / 1024).toFixed(1)} MB`);
+  console.log(`durable raw insert transaction (floor): p50 ${fmt(pct(floor, 50))} ms   p99 ${fmt(pct(floor, 99))} ms`);
+  console.log(`issue p50 / floor p50 at ${PACED_RPS} req/s: ${(issuePaced.p50 / pct(floor, 50)).toFixed(2)}×`);
+  console.log(`targets: p99 ≤ 5 ms at ${PACED_RPS} req/s; ≥ 2000 tickets/s; fan-out p99 ≤ 20 ms; peak memory ≤ 150 MB`);
+} finally {
+  agent.destroy();
+  await s.stop();
+}
