@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60000,
     // Two cores: browser and server-process tests contend for them.
     maxWorkers: 2,
+    reporters: ['default', './tests/summary-reporter.ts'],
   },
 });
