@@ -2,6 +2,7 @@
 //   AGENT_SERVER=http://hall-server:8080 AGENT_TOKEN=<device token from the administration>
 //   AGENT_PRINTER=serial:/dev/ttyUSB0?baud=19200   AGENT_BUTTONS=serial:/dev/ttyUSB1?baud=9600
 import pino from 'pino';
+import { parseAddress } from '../transports/address.ts';
 import { AgentClient } from './client.ts';
 
 const log = pino({ level: process.env.LOG_LEVEL || 'info' });
@@ -9,6 +10,14 @@ const { AGENT_SERVER, AGENT_TOKEN, AGENT_PRINTER, AGENT_BUTTONS } = process.env;
 if (!AGENT_SERVER || !AGENT_TOKEN) {
   log.error({}, 'set AGENT_SERVER (http://host:8080) and AGENT_TOKEN (a device token from the administration)');
   process.exit(2);
+}
+// A typo in an address is reported now, not at the first hello from the server.
+for (const [name, spec] of [['AGENT_PRINTER', AGENT_PRINTER], ['AGENT_BUTTONS', AGENT_BUTTONS]] as const) {
+  if (!spec || (name === 'AGENT_BUTTONS' && /^hid:/i.test(spec))) continue;
+  try { parseAddress(spec); } catch (err) {
+    log.error({}, `${name}: ${(err as Error).message}`);
+    process.exit(2);
+  }
 }
 if (!AGENT_PRINTER && !AGENT_BUTTONS) log.warn({}, 'neither AGENT_PRINTER nor AGENT_BUTTONS is set: nothing to drive');
 

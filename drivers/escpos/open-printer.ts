@@ -1,5 +1,5 @@
 // Builds a Printer from an address string plus settings (from the database, the server's defaults):
-//   serial:/dev/ttyUSB0?baud=19200&codepage=17&encoding=cp866&qr=raster&width=48&baseUrl=http://10.0.0.2:8080
+//   serial:/dev/ttyUSB0?baud=19200&codepage=17&encoding=cp866&qr=raster&width=48&status=off&baseUrl=http://10.0.0.2:8080
 // What the address says wins: it is what the person at the machine typed.
 import iconv from 'iconv-lite';
 import type { Logger } from '../log.ts';
@@ -26,7 +26,9 @@ export function openPrinter(spec: string, log: Logger, settings: PrinterSettings
   const encoding = p.encoding ?? settings.encoding ?? defaultEncoderOptions.encoding;
   // Refused here rather than at the first ticket.
   if (!iconv.encodingExists(encoding)) throw new Error(`unknown encoding=${encoding}: use an iconv-lite name such as cp866`);
+  if (p.status !== undefined && p.status !== 'on' && p.status !== 'off') throw new Error(`bad status=${p.status}: expected on or off`);
   return new Printer(createTransport(addr), {
+    askStatus: p.status !== 'off',
     ...timing,
     encoder: { codepage, encoding, qr },
     layout: { width: intParam(p, 'width', settings.width ?? 32), baseUrl: p.baseUrl ?? settings.baseUrl, timeZone: settings.timeZone },

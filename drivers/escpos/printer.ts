@@ -20,6 +20,8 @@ export interface PrinterOptions {
   /** Status polling while idle, so GET /api/devices shows paper_out before a customer finds out. */
   pollMs: number;
   reconnectMs: number;
+  /** false for printers without a back channel (one-way cables, some clones): never ask DLE EOT. */
+  askStatus: boolean;
 }
 
 export const defaultPrinterOptions: PrinterOptions = {
@@ -29,6 +31,7 @@ export const defaultPrinterOptions: PrinterOptions = {
   statusTimeoutMs: 1000,
   pollMs: 5000,
   reconnectMs: 1000,
+  askStatus: true,
 };
 
 class Timeout extends Error {}
@@ -69,6 +72,8 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
   }
 
   get status(): StatusReading { return this.current; }
+  /** Whether status comes from the printer, or only from the port being open and writable. */
+  private get asks(): boolean { return this.options.askStatus && this.transport.canRead; }
   get address(): string { return this.transport.address; }
 
   start(): void {
@@ -126,7 +131,7 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
       this.log.warn({ printer: this.address, job: label, detail: this.current.detail }, 'printer offline: job not printed');
       return false;
     }
-    if (this.transport.canRead) {
+    if (this.asks) {
       const s = await this.refresh();
       if (!canPrint(s.status)) {
         this.log.warn({ printer: this.address, job: label, status: s.status, detail: s.detail }, 'printer not ready: job not printed');
@@ -143,8 +148,8 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
       return false;
     }
     this.log.info({ printer: this.address, job: label, bytes: bytes.length }, 'printed');
-    if (this.transport.canRead && left() > 0) await this.refresh();
-    else if (!this.transport.canRead) this.setStatus({ status: 'ok', detail: null });
+    if (this.asks && left() > 0) await this.refresh();
+    else if (!this.asks) this.setStatus({ status: 'ok', detail: null });
     return true;
   }
 
@@ -157,7 +162,7 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
   /** DLE EOT 1 then DLE EOT 4; no answer means offline (and a fresh connection next time). */
   private async refresh(): Promise<StatusReading> {
     if (!this.transport.isOpen) return this.current;
-    if (!this.transport.canRead) return this.setStatus({ status: 'ok', detail: null });
+    if (!this.asks) return this.setStatus({ status: 'ok', detail: null });
     this.rx = [];
     try {
       const printer = await this.ask(STATUS_PRINTER);

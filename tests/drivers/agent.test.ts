@@ -58,18 +58,35 @@ describe('device agent', () => {
 
     await s.restart();
     await until(async () => (await devices()).some((d) => d.id === dev.id && d.status === 'ok'), 15000, 'agent back after restart');
+    // The LED gets the standing call again from the restarted server.
+    led = Buffer.alloc(0);
+    await until(() => led.includes(ledLine(0, t1.json.number)), 5000, 'LED after restart');
     const t2 = await s.call('POST', '/api/tickets', { serviceId: svc.id }, token);
     expect(t2.json.printed).toBe(true);
     expect((await fake.waitForTickets(2))[1].lines.map((l) => l.text)).toContain(t2.json.number);
     expect(agent.proc.exitCode).toBeNull();
     expect(agent.log()).toMatch(/disconnected from the hall server/);
 
+    // Paper out at the kiosk: reported through the agent, the ticket is kept.
+    fake.paper = 'out';
+    const t3 = await s.call('POST', '/api/tickets', { serviceId: svc.id }, token);
+    expect(t3.json.printed).toBe(false);
+    await until(async () => (await devices()).some((d) => d.id === dev.id && d.status === 'paper_out'), 5000, 'paper_out via agent');
+    fake.paper = 'ok';
+
     // Agent gone: the kiosk's ticket is issued and kept, printed:false.
     await agent.stop();
-    const t3 = await s.call('POST', '/api/tickets', { serviceId: svc.id }, token);
-    expect(t3.status).toBe(201);
-    expect(t3.json.printed).toBe(false);
-    expect((await s.call('GET', `/api/tickets/${t3.json.id}`)).json.status).toBe('waiting');
+    const t4 = await s.call('POST', '/api/tickets', { serviceId: svc.id }, token);
+    expect(t4.status).toBe(201);
+    expect(t4.json.printed).toBe(false);
+    expect((await s.call('GET', `/api/tickets/${t4.json.id}`)).json.status).toBe('waiting');
+  }, SLOW);
+
+  it('a misspelt device address stops the agent at start with the reason', async () => {
+    const agent = startAgent({ AGENT_SERVER: 'http://127.0.0.1:9', AGENT_TOKEN: 't', AGENT_PRINTER: 'lpt:1' });
+    cleanup.push(() => agent.stop());
+    expect(await agent.exited).toBe(2);
+    expect(agent.log()).toMatch(/AGENT_PRINTER: bad device address/);
   }, SLOW);
 
   it('an unknown device token is refused with a clear error on both sides', async () => {

@@ -21,7 +21,7 @@ async function setup(timing = {}) {
   const fake = await openFakeSerialPrinter(pty.b);
   cleanup.push(() => fake.close());
   const log = recordLog();
-  const printer = openPrinter(`serial:${pty.a}?baud=19200&codepage=17`, log, {}, { pollMs: 200, reconnectMs: 100, statusTimeoutMs: 300, jobTimeoutMs: 2000, ...timing });
+  const printer = openPrinter(`serial:${pty.a}?baud=19200&codepage=17`, log, {}, { pollMs: 200, reconnectMs: 100, statusTimeoutMs: 1000, jobTimeoutMs: 5000, ...timing });
   printer.start();
   cleanup.push(() => printer.stop());
   await until(() => printer.status.status === 'ok', 3000, 'printer ok');
@@ -68,16 +68,31 @@ describe('printer over a pty pair', () => {
   });
 
   it('a printer that never answers status is offline and print returns false within its timeout', async () => {
-    const { fake, printer, log } = await setup({ jobTimeoutMs: 1500 });
+    const { fake, printer, log } = await setup({ jobTimeoutMs: 3000 });
     fake.answersStatus = false;
     await until(() => printer.status.status === 'offline', 3000, 'offline');
     expect(printer.status.detail).toMatch(/no answer/);
     const t0 = Date.now();
     const results = await Promise.all([printer.print(job('Г001')), printer.print(job('Г002')), printer.print(job('Г003'))]);
     expect(results).toEqual([false, false, false]);
-    expect(Date.now() - t0).toBeLessThan(1500 + 500);
+    expect(Date.now() - t0).toBeLessThan(3000 + 500);
     expect(fake.tickets).toHaveLength(0);
     expect(log.entries.some((e) => e.level === 'warn' && e.obj.status === 'offline')).toBe(true);
+  });
+
+  it('status=off prints on a printer without a back channel and never asks it', async () => {
+    const pty = await startPtyPair();
+    cleanup.push(() => pty.stop());
+    const fake = await openFakeSerialPrinter(pty.b);
+    cleanup.push(() => fake.close());
+    fake.answersStatus = false;
+    const printer = openPrinter(`serial:${pty.a}?status=off`, recordLog(), {}, { reconnectMs: 100, jobTimeoutMs: 2000 });
+    printer.start();
+    cleanup.push(() => printer.stop());
+    await until(() => printer.status.status === 'ok', 3000, 'ok');
+    expect(await printer.print(job('Е001'))).toBe(true);
+    await fake.waitForTickets(1);
+    expect(fake.statusRequests).toBe(0);
   });
 
   it('queued jobs print in order, each exactly once', async () => {

@@ -15,7 +15,8 @@ const job: TicketPrintJob = {
   ticketId: 3, number: 'Т003', serviceName: 'Техприсоединение', serviceNameEn: null, footer: '',
   hallName: 'Зал', issuedAt: '2026-11-22T10:00:00+03:00', ahead: 0, etaMinutes: 0, statusUrl: '/kiosk/?ticket=3',
 };
-const timing = { pollMs: 200, reconnectMs: 100, statusTimeoutMs: 300, jobTimeoutMs: 2000 };
+// Generous status timeouts: other test runs load this two-core machine.
+const timing = { pollMs: 200, reconnectMs: 100, statusTimeoutMs: 1000, jobTimeoutMs: 5000 };
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => { for (const f of cleanup.splice(0).reverse()) await f(); });
 
