@@ -22,7 +22,7 @@ export function TicketScreen({ service, ticket }: { service: ServiceView; ticket
             <p><span>{t('eta')}</span><b>{etaText(ticket.etaMinutes)}</b></p>
           </div>
         )}
-        <p class="ticket-status" data-testid="ticket-status">
+        <p class="ticket-status" data-testid="ticket-status" role="status">
           {!ticket ? t('printing') : failed ? t('printFailedHint') : ticket.printed ? t('takeTicket') : t('noPrinter')}
         </p>
         {ticket && <p class="ticket-hint">{t('watchBoard')}</p>}

@@ -40,7 +40,7 @@ export function setDeviceToken(token: string | null) {
 }
 
 export function goHome() {
-  screen.value = { kind: 'home' };
+  if (screen.value.kind !== 'home') screen.value = { kind: 'home' };
 }
 
 /** Idle reset: the next customer meets the default screen, in Russian. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
-import { LANDSCAPE, PORTRAIT, layoutProblems, openKiosk, screenshot, takeTicket } from './kiosk-page.ts';
+import { LANDSCAPE, PORTRAIT, layoutProblems, minContrast, openKiosk, screenshot, takeTicket } from './kiosk-page.ts';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -64,6 +64,8 @@ for (const [label, size] of [['portrait', PORTRAIT], ['landscape', LANDSCAPE]] a
         return min;
       });
       expect(closest).toBeGreaterThanOrEqual(10);
+      // High contrast: at least 7:1 (WCAG AAA) for every text on the start screen.
+      expect(await minContrast(page, '.hall-name, .bar-button, .prompt, .group-title, .tile-prefix, .tile-name, .tile-meta span, .tile-closed, button.privileged b, button.privileged small')).toBeGreaterThanOrEqual(7);
       // No text selection, no context menu.
       expect(await page.evaluate(() => getComputedStyle(document.body).userSelect)).toBe('none');
       expect(await page.evaluate(() => !document.body.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true })))).toBe(true);
@@ -78,6 +80,7 @@ for (const [label, size] of [['portrait', PORTRAIT], ['landscape', LANDSCAPE]] a
       await takeTicket(page, serviceIds[2]);
       await expectFits(page, 'ticket');
       expect(await minTargetSize(page, '.big-button')).toBeGreaterThanOrEqual(80);
+      expect(await minContrast(page, '.ticket-label, .ticket-number, .ticket-service, .facts span, .facts b, .ticket-status, .ticket-hint, .big-button')).toBeGreaterThanOrEqual(7);
       await page.close();
     });
 

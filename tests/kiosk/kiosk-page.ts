@@ -67,3 +67,28 @@ export async function screenshot(page: Page, name: string) {
   const { width, height } = page.viewportSize()!;
   await page.screenshot({ path: resolve(ARTIFACTS, `kiosk-${name}-${width}x${height}.png`) });
 }
+
+/**
+ * The lowest WCAG contrast ratio between the text of the matched elements and the background
+ * behind it (the nearest ancestor with an opaque background).
+ */
+export async function minContrast(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluateAll((els) => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const ch = (v: number) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b);
+    };
+    const background = (el: Element | null): number[] => {
+      for (; el; el = el.parentElement) {
+        const c = rgb(getComputedStyle(el).backgroundColor);
+        if (c.length === 3 || c[3] === 1) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    return Math.min(...els.map((el) => {
+      const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }));
+  });
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
-import { LANDSCAPE, PORTRAIT, layoutProblems, openKiosk, screenshot, takeTicket } from './kiosk-page.ts';
+import { LANDSCAPE, PORTRAIT, layoutProblems, minContrast, openKiosk, screenshot, takeTicket } from './kiosk-page.ts';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -34,6 +34,7 @@ it('shows the printer failure plainly, with the number and a QR, for longer than
   // Issued and kept despite the printer.
   expect((await server.call('GET', `/api/tickets/${id}`)).json).toMatchObject({ id, number, status: 'waiting' });
 
+  expect(await minContrast(page, '.print-failed, .ticket-status, .ticket-number')).toBeGreaterThanOrEqual(7);
   expect(await layoutProblems(page)).toEqual([]);
   await screenshot(page, 'print-failed');
 
