@@ -56,7 +56,8 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
     super();
     this.options = { ...defaultPrinterOptions, ...options };
     transport.on('data', (d) => {
-      for (const b of d) this.rx.push(b);
+      // Only answers to our own requests matter; stray bytes (ASB, noise) must not pile up.
+      if (this.rx.length < 64) for (const b of d) this.rx.push(b);
       this.wake?.();
     });
     this.keep = new KeepOpen(transport, this.options.reconnectMs, {
@@ -96,14 +97,14 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
     try {
       bytes = ticketBytes(job, this.options.encoder, this.options.layout);
     } catch (err) {
-      this.log.error({ printer: this.address, job: job.number, err: (err as Error).message }, 'ticket could not be encoded');
+      this.log.error({ printer: this.address, job: job?.number, err: (err as Error).message }, 'ticket could not be encoded');
       return Promise.resolve(false);
     }
     return this.printBytes(bytes, `ticket ${job.number}`);
   }
 
   /** Never rejects; resolves false when the bytes could not be printed before the deadline. */
-  printBytes(bytes: Buffer, label: string): Promise<boolean> {
+  private printBytes(bytes: Buffer, label: string): Promise<boolean> {
     const deadline = Date.now() + this.options.jobTimeoutMs;
     this.pending++;
     const run = this.exclusive(() => this.runJob(bytes, label, deadline)).finally(() => { this.pending--; });
@@ -115,12 +116,6 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
       }, this.options.jobTimeoutMs);
     });
     return Promise.race([run.catch(() => false), timedOut]).finally(() => clearTimeout(timer));
-  }
-
-  /** Asks the printer now (between jobs) and returns the reading. */
-  checkStatus(): Promise<StatusReading> {
-    if (!this.transport.isOpen) return Promise.resolve(this.current);
-    return this.exclusive(() => this.refresh());
   }
 
   private async runJob(bytes: Buffer, label: string, deadline: number): Promise<boolean> {
