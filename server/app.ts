@@ -1,6 +1,6 @@
 // buildApp(options): the whole hall server as a Fastify instance, with its database, clock and
 // devices passed in. External plugins first, then our context, then the routes in plain order.
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
@@ -64,7 +64,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   });

@@ -34,3 +34,25 @@ export class StatsService {
     };
   }
 }
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** One row per ticket issued in [from, to), for spreadsheets (UTF-8 with a BOM, so Excel reads Cyrillic). */
+export function ticketsCsv(sql: Database.Database, from: number, to: number): string {
+  const rows = sql.prepare(`SELECT t.number, s.name AS service, t.status, t.issued_at AS issued, t.first_called_at AS called,
+      t.started_at AS started, t.finished_at AS finished, c.name AS counter, u.name AS operator, t.outcome, t.privileged, t.eta_sec AS etaSec
+    FROM tickets t JOIN services s ON s.id = t.original_service_id LEFT JOIN counters c ON c.id = t.counter_id LEFT JOIN users u ON u.id = t.user_id
+    WHERE t.issued_at >= ? AND t.issued_at < ? ORDER BY t.issued_at, t.id`).all(from, to) as any[];
+  const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+  const header = ['number', 'service', 'status', 'issued', 'called', 'started', 'finished', 'counter', 'operator', 'wait_sec', 'service_sec', 'eta_sec', 'outcome', 'privileged'];
+  const lines = rows.map((r) => [
+    r.number, r.service, r.status, iso(r.issued), iso(r.called), iso(r.started), iso(r.finished), r.counter, r.operator,
+    r.called === null ? '' : Math.round((r.called - r.issued) / 1000),
+    r.finished === null || r.started === null ? '' : Math.round((r.finished - r.started) / 1000),
+    r.etaSec, r.outcome, r.privileged ? 1 : 0,
+  ].map(csvCell).join(','));
+  return '\uFEFF' + [header.join(','), ...lines].join('\r\n') + '\r\n';
+}

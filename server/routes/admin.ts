@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { requireRole } from '../auth/guard';
+import { backupDatabase } from '../hall/backup';
 import type { AppContext } from '../context';
 import { HHMM, Id, IdParams, Name, Nullable, Password, Prefix, Role, strict } from '../schemas';
 
@@ -64,6 +65,8 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
   app.post('/api/admin/notices', { schema: { body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 1000 }), textEn: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))), startsAt: Type.Optional(Nullable(IsoTime)), endsAt: Type.Optional(Nullable(IsoTime)) }, strict) } },
     async (req, reply) => { const n = a.createNotice(req.body as any); noticesChanged(); return reply.code(201).send(n); });
   app.delete('/api/admin/notices/:id', { schema: { params: IdParams } }, async (req) => { a.deleteNotice(id(req)); noticesChanged(); return { ok: true }; });
+
+  app.post('/api/admin/backup', async (_req, reply) => reply.code(201).send(await backupDatabase(ctx.sql, ctx.config.dataDir, ctx.clock())));
 
   app.get('/api/admin/settings', async () => ctx.settings.get());
   app.put('/api/admin/settings', {

@@ -76,12 +76,12 @@ describe('unattended board', () => {
         call(++id, counter);
         if (i % 3 === 0) hall.send({ type: 'ticket.serving', ticket: { id, number: 'x', serviceId: 1 }, counter: { id: counter, name: `Окно ${counter}` }, waiting });
         if (i % 5 === 0) hall.send({ type: 'ticket.recalled', ticket: { id, number: `А${id % 1000}`, serviceId: 1 }, counter: { id: counter, name: `Окно ${counter}` }, waiting });
-        if (i % 7 === 0) hall.send({ type: 'ticket.finished', ticket: { id, number: 'x', serviceId: 1 }, counter: { id: counter, name: `Окно ${counter}` }, waiting });
+        const checkpoint = i % 100 === 99 || i === n - 1;
+        if (i % 7 === 0 && !checkpoint) hall.send({ type: 'ticket.finished', ticket: { id, number: 'x', serviceId: 1 }, counter: { id: counter, name: `Окно ${counter}` }, waiting });
         if (i % 500 === 0) hall.send({ type: 'notices.changed', notices: [{ id: i, text: `Отключение воды ${i}`, textEn: null, startsAt: null, endsAt: null }] });
         // Let the board catch up now and then, as a hall's pace would (still far faster).
-        if (i % 100 === 99) await page.waitForFunction((last) => document.querySelector(`.call[data-ticket="${last}"]`) !== null, String(id));
+        if (checkpoint) await page.waitForFunction((last) => document.querySelector(`.call[data-ticket="${last}"]`) !== null, String(id));
       }
-      await page.waitForFunction((last) => document.querySelector(`.call[data-ticket="${last}"]`) !== null, String(id));
       await page.waitForTimeout(1500); // blinks over
       await page.waitForFunction(() => !document.querySelector('.blink'));
     };

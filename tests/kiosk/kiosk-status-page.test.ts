@@ -35,7 +35,7 @@ it('follows a ticket from waiting to called at a counter', async () => {
   expect((await server.call('POST', `/api/counters/${counter.id}/open`, undefined, admin)).status).toBe(200);
   const call1 = await server.call('POST', `/api/counters/${counter.id}/next`, undefined, admin);
   expect(call1.json.ticket.id).toBe(first.id);
-  await expect.poll(() => page.getByTestId('status-ahead').textContent()).toBe('0 человек');
+  await expect.poll(() => page.getByTestId('status-ahead').textContent()).toBe('никого');
 
   await server.call('POST', `/api/counters/${counter.id}/finish`, undefined, admin);
   const call2 = await server.call('POST', `/api/counters/${counter.id}/next`, undefined, admin);
