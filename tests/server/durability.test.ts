@@ -46,3 +46,16 @@ describe('durability', () => {
     expect(Number(after.slice(1))).toBeGreaterThan(max);
   }, 120_000);
 });
+
+describe('shutdown', () => {
+  it('stops cleanly on SIGTERM with exit code 0, and starts again on the same data', async () => {
+    const admin = await s.login();
+    const svc = (await s.call('GET', '/api/services')).json[0].id;
+    const t = (await s.call('POST', '/api/tickets', { serviceId: svc }, admin)).json;
+    const exited = new Promise<number | null>((r) => s.proc.once('exit', (code) => r(code)));
+    s.proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    await s.restart();
+    expect((await s.call('GET', `/api/tickets/${t.id}`)).json.number).toBe(t.number);
+  });
+});
