@@ -5,7 +5,7 @@ import type { TicketStatus } from '../server/protocol.ts';
 import { api, ApiError } from '../ui/api.ts';
 import { connectHall } from '../ui/hall-socket.ts';
 import { lang, pick } from '../ui/i18n.ts';
-import { etaText, t, tn } from './texts.ts';
+import { aheadText, etaText, t } from './texts.ts';
 
 interface TicketState {
   id: number;
@@ -60,7 +60,7 @@ export function StatusPage() {
           </p>
           {tk.status === 'waiting' && (
             <div class="facts">
-              <p><span>{t('ahead')}</span><b data-testid="status-ahead">{tn('people', tk.ahead)}</b></p>
+              <p><span>{t('ahead')}</span><b data-testid="status-ahead">{aheadText(tk.ahead)}</b></p>
               <p><span>{t('eta')}</span><b>{etaText(tk.etaMinutes)}</b></p>
             </div>
           )}

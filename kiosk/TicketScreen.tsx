@@ -4,7 +4,7 @@ import { pick } from '../ui/i18n.ts';
 import type { ServiceView } from '../server/protocol.ts';
 import { goHome, type IssuedTicket } from './flow.ts';
 import { Qr } from './Qr.tsx';
-import { etaText, t, tn } from './texts.ts';
+import { aheadText, etaText, t } from './texts.ts';
 
 export function TicketScreen({ service, ticket }: { service: ServiceView; ticket: IssuedTicket | null }) {
   const failed = ticket?.printed === false;
@@ -18,7 +18,7 @@ export function TicketScreen({ service, ticket }: { service: ServiceView; ticket
         <p class="ticket-service">{pick(service.name, service.nameEn)}</p>
         {ticket && (
           <div class="facts">
-            <p><span>{t('ahead')}</span><b data-testid="ticket-ahead">{tn('people', ticket.ahead)}</b></p>
+            <p><span>{t('ahead')}</span><b data-testid="ticket-ahead">{aheadText(ticket.ahead)}</b></p>
             <p><span>{t('eta')}</span><b>{etaText(ticket.etaMinutes)}</b></p>
           </div>
         )}

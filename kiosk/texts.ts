@@ -19,6 +19,7 @@ const table = {
   privilegedOn: { ru: 'Льготный талон: выберите услугу', en: 'Priority ticket: choose a service' },
   yourNumber: { ru: 'Ваш номер', en: 'Your number' },
   ahead: { ru: 'Перед вами', en: 'Ahead of you' },
+  aheadNone: { ru: 'никого', en: 'nobody' },
   printing: { ru: 'Печатаем талон…', en: 'Printing your ticket…' },
   takeTicket: { ru: 'Возьмите талон', en: 'Take your ticket' },
   noPrinter: { ru: 'Запомните номер или сфотографируйте QR-код', en: 'Remember the number or photograph the QR code' },
@@ -51,9 +52,13 @@ const table = {
 export const t = makeT(table);
 
 /** A counted phrase with the right plural form ("3 человека", "5 человек"). */
-export function tn(key: 'people', n: number): string {
+function tn(key: 'people', n: number): string {
   const cat = new Intl.PluralRules(lang.value).select(n);
   return t(`${key}_${cat === 'one' ? 'one' : cat === 'few' ? 'few' : 'many'}`, { n });
+}
+
+export function aheadText(n: number): string {
+  return n > 0 ? tn('people', n) : t('aheadNone');
 }
 
 export function etaText(minutes: number): string {
