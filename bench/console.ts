@@ -62,7 +62,6 @@ try {
     if (via === 'click') await page.click('button[data-action=next]');
     else await page.keyboard.press('F1');
     const m = await measured;
-    if (process.env.BENCH_DEBUG) console.log(i, via, m);
     if (i >= WARMUP) samples.push({ via, ...m });
   }
 
