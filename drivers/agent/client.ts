@@ -62,10 +62,15 @@ export class AgentClient extends EventEmitter<{ refused: [string]; connected: []
         ws.terminate();
         let message = body;
         try { message = JSON.parse(body).message ?? body; } catch { /* not JSON */ }
-        if (res.statusCode === 401 || res.statusCode === 403) {
+        if (res.statusCode === 401) {
           this.o.log.error({ server: this.o.server, status: res.statusCode, message }, 'the server refused this agent: check AGENT_TOKEN');
           this.stopped = true;
           this.emit('refused', message);
+        } else if (res.statusCode === 403) {
+          // Disabled by the administrator: wait, slowly, to be enabled again.
+          this.o.log.warn({ server: this.o.server, message }, 'this device is disabled on the server');
+          this.backoff = this.o.maxBackoffMs ?? 30_000;
+          this.reconnectLater();
         } else {
           this.o.log.warn({ server: this.o.server, status: res.statusCode, message }, 'unexpected answer from the server');
           this.reconnectLater();
