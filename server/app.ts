@@ -7,7 +7,8 @@ import websocket from '@fastify/websocket';
 import fastifyStatic from '@fastify/static';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { root } from './paths';
 import pino, { type Logger } from 'pino';
 import { openDatabase } from '../db/connection';
 import { installAuth } from './auth/guard';
@@ -42,7 +43,7 @@ export interface BuildOptions {
   devices?: DevicePort;
 }
 
-const root = resolve(import.meta.dirname, '..');
+
 export const screens = [['kiosk', 'kiosk'], ['console', 'operator-console'], ['display', 'hall-display']] as const;
 
 /** Package version plus a digest of the built screens: a change makes open screens reload. */

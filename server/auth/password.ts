@@ -21,5 +21,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+let dummy: Promise<string> | null = null;
 /** A hash to compare against when the login is unknown, so both cases take the same time. */
-export const dummyHash = hashPassword('no such user');
+export const dummyHash = () => (dummy ??= hashPassword('no such user'));

@@ -19,7 +19,7 @@ export const authRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     const key = `${req.ip}|${login.toLowerCase()}`;
     if (ctx.loginGuard.blocked(key)) throw new AppError(429, 'rate_limited', 'Too many failed logins: wait 15 minutes');
     const user = byLogin.get(login) as { id: number; login: string; name: string; role: any; passwordHash: string; active: number } | undefined;
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
     if (!user || !ok || !user.active) {
       ctx.loginGuard.fail(key);
       req.log.warn({ login, ip: req.ip }, 'failed login');
