@@ -5,6 +5,7 @@ import type { ServiceView } from '../server/protocol.ts';
 import { api, ApiError } from '../ui/api.ts';
 import { lang } from '../ui/i18n.ts';
 import { beep } from './beep.ts';
+import { scheduleRefresh } from './hall.ts';
 
 /** The answer of POST /api/tickets (contract + docs/API-EXTENSIONS.md). */
 export interface IssuedTicket {
@@ -71,6 +72,7 @@ export async function issue(service: ServiceView) {
   } catch (e) {
     const status = e instanceof ApiError ? e.status : 0;
     beep('problem');
+    if (status === 409) scheduleRefresh(0); // the tile was stale: show the service closed
     if (screen.value !== current) return;
     screen.value = { kind: 'error', message: status === 409 ? 'errClosed' : status === 429 ? 'errBusy' : 'errOther' };
   }

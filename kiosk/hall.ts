@@ -25,7 +25,8 @@ async function refreshServices() {
   } catch { /* the socket reports the outage; the next snapshot repairs the list */ }
 }
 
-function scheduleRefresh(delay = REFRESH_DELAY_MS) {
+/** Refetches the services shortly (after a burst of events, or when a tap found one closed). */
+export function scheduleRefresh(delay = REFRESH_DELAY_MS) {
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(refreshServices, delay);
 }

@@ -116,6 +116,29 @@ describe('kiosk', () => {
     await page.close();
   });
 
+  it('explains a tap on a service that closed a moment ago, and then shows it closed', async () => {
+    const page = await browser.newPage({ viewport: LANDSCAPE });
+    // The kiosk misses the change: its websocket messages are held back.
+    let hold = false;
+    await page.routeWebSocket(/\/api\/ws$/, (ws) => {
+      const upstream = ws.connectToServer();
+      upstream.onMessage((m) => { if (!hold) ws.send(m); });
+    });
+    await page.goto(`${server.base}/kiosk/`);
+    const sid = serviceIds[5];
+    await tile(page, sid).waitFor();
+    hold = true;
+    expect((await server.call('PATCH', `/api/admin/services/${sid}`, { dailyLimit: 0 }, admin)).status).toBe(200);
+    expect(await tile(page, sid).isDisabled()).toBe(false); // stale
+
+    await tile(page, sid).click();
+    expect(await page.locator('.message-text').textContent()).toBe('Эта услуга сейчас недоступна');
+    await page.getByRole('button', { name: 'Назад' }).click();
+    await expect.poll(() => tile(page, sid).isDisabled()).toBe(true);
+    expect(await tile(page, sid).textContent()).toContain('Талоны на сегодня закончились');
+    await page.close();
+  });
+
   it('offers the privileged option only where the hall enables it', async () => {
     const page = await openKiosk(browser, server);
     expect(await page.locator('button.privileged').count()).toBe(0);
