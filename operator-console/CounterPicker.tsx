@@ -34,7 +34,10 @@ export function CounterPicker() {
       await staff('POST', `/api/counters/${c.id}/open`);
       setCounter(c.id);
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 409 ? t('counterTaken') : t('notDone', { action: t('actOpen'), reason: (e as Error).message }));
+      const held = counters.find((x) => x.user?.id === me && x.id !== c.id);
+      setError(e instanceof ApiError && e.status === 409
+        ? (held ? t('holdOther', { name: held.name }) : t('counterTaken'))
+        : t('notDone', { action: t('actOpen'), reason: (e as Error).message }));
       setPending(null);
       void load();
     }

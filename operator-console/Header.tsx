@@ -7,7 +7,7 @@ export function Header({ counterName, online }: { counterName?: string; online?:
   const user = session.value?.user;
   return (
     <header class="top">
-      <span class="brand">Талон</span>
+      <span class="brand">{t('brand')}</span>
       {counterName && <span class="counter-name" data-testid="counter-name">{counterName}</span>}
       {user && <span class="user">{user.name}</span>}
       <span class="spacer" />

@@ -4,10 +4,12 @@ import { lang } from '../ui/i18n';
 import { CounterPicker } from './CounterPicker';
 import { Login } from './Login';
 import { session } from './session';
+import { t } from './strings';
 import { WorkScreen } from './WorkScreen';
 
 function App() {
   document.documentElement.lang = lang.value;
+  document.title = t('title');
   const s = session.value;
   if (!s) return <Login />;
   if (!s.counterId) return <CounterPicker />;

@@ -29,10 +29,13 @@ export function setCounter(counterId: number | null) {
   if (session.value) save({ ...session.value, counterId });
 }
 
+/** Signs out, leaving the counter first (refused, and so kept, while a customer is at it). */
 export async function logout() {
-  const token = session.value?.token;
+  const s = session.value;
   save(null);
-  if (token) await api('POST', '/api/auth/logout', undefined, token).catch(() => undefined);
+  if (!s) return;
+  if (s.counterId) await api('POST', `/api/counters/${s.counterId}/close`, undefined, s.token).catch(() => undefined);
+  await api('POST', '/api/auth/logout', undefined, s.token).catch(() => undefined);
 }
 
 /** A staff request; an expired or revoked token returns the console to the login form. */

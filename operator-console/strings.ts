@@ -2,6 +2,7 @@
 import { makeT } from '../ui/i18n';
 
 export const t = makeT({
+  brand: { ru: 'Талон', en: 'Talon' },
   title: { ru: 'Талон · окно оператора', en: 'Talon · operator console' },
   login: { ru: 'Логин', en: 'Login' },
   password: { ru: 'Пароль', en: 'Password' },
@@ -17,6 +18,7 @@ export const t = makeT({
   takenBy: { ru: 'занято: {name}', en: 'taken: {name}' },
   onBreakBy: { ru: 'перерыв: {name}', en: 'on break: {name}' },
   counterTaken: { ru: 'Окно уже занято другим сотрудником', en: 'Another user holds this counter' },
+  holdOther: { ru: 'Вы уже работаете в окне «{name}»: выберите его или закройте', en: 'You already hold {name}: choose it or close it' },
   notDone: { ru: 'Не выполнено: {action}. {reason}', en: 'Not done: {action}. {reason}' },
   unconfirmed: { ru: 'Не подтверждено: {action}. Нет связи с сервером; экран покажет состояние сервера, когда связь вернётся.', en: 'Not confirmed: {action}. No connection to the server; the screen will show the server\'s state when it is back.' },
   recallLimitHit: { ru: 'Лимит повторных вызовов исчерпан: талон {number} отмечен как неявка', en: 'Recall limit reached: ticket {number} marked as no-show' },

@@ -66,7 +66,12 @@ export const NARROW = { width: 420, height: 900 };
 export async function openConsole(browser: Browser, h: Hall, user: { login: string; password: string }, viewport = WIDE): Promise<Page> {
   const ctx = await browser.newContext({ viewport, locale: 'ru-RU' });
   const page = await ctx.newPage();
-  await page.goto(h.server.base + '/console/');
+  // Another engineer's test run may be rebuilding dist/ this very second (its global setup
+  // empties the directory): a page that came without its script is loaded again.
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(h.server.base + '/console/');
+    try { await page.waitForSelector('input[name=login]', { timeout: 10_000 }); break; } catch (e) { if (attempt === 3) throw e; }
+  }
   await page.fill('input[name=login]', user.login);
   await page.fill('input[name=password]', user.password);
   await page.click('button[type=submit]');

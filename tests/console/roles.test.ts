@@ -70,6 +70,20 @@ describe('operator console: roles', () => {
     await page.context().close();
   });
 
+  it('signing out leaves the counter free and ends the session, also for a reload', async () => {
+    const a = await makeOperator(h);
+    const c = await makeCounter(h, 'Окно В', [[h.service['Ю'], 1]]);
+    const page = await openConsole(browser, h, a);
+    await chooseCounter(page, c);
+    await page.click('header button:has-text("Выйти")');
+    await page.waitForSelector('input[name=login]');
+    await expect.poll(async () => (await h.server.call('GET', '/api/counters', undefined, a.token)).json.find((x: { id: number }) => x.id === c))
+      .toMatchObject({ state: 'closed', user: null });
+    await page.reload();
+    await page.waitForSelector('input[name=login]');
+    await page.context().close();
+  });
+
   it('a supervisor and an administrator work the console with the same login', async () => {
     const sup = await makeOperator(h, 'supervisor');
     for (const [user, name] of [[sup, 'Окно Н'], [{ login: 'admin', password: ADMIN_PASSWORD }, 'Окно А']] as const) {
