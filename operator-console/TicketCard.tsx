@@ -43,7 +43,7 @@ export function TicketCard({ d }: { d: CounterDetail }) {
           <dt>{serving ? t('service') : t('sinceCall')}</dt>
           <dd class="timer" data-testid="timer">{duration(secondsSince(serving ? tk.startedAt : tk.calledAt, now.value))}</dd>
         </dl>
-        {tk.recalls > 0 && <div class="recalls">{t('recalls', { n: tk.recalls, max: settings.value.recallLimit })}</div>}
+        {tk.recalls > 0 && <Recalls n={tk.recalls} />}
       </div>
       {outcomes.length > 0 && (
         <div class="outcomes" role="radiogroup" aria-label={t('outcome')}>
@@ -58,6 +58,13 @@ export function TicketCard({ d }: { d: CounterDetail }) {
       )}
     </section>
   );
+}
+
+function Recalls({ n }: { n: number }) {
+  const max = settings.value.recallLimit;
+  // A limit of 0 means no limit.
+  if (max === 0) return <div class="recalls">{t('recalls', { n, max: '∞' })}</div>;
+  return <div class={n >= max ? 'recalls out' : 'recalls'}>{t(n >= max ? 'recallsOut' : 'recalls', { n, max })}</div>;
 }
 
 /** The administrator's script for the current ticket's service: what to ask, which documents. */

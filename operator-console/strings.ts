@@ -31,6 +31,7 @@ export const t = makeT({
   sinceCall: { ru: 'с вызова', en: 'since call' },
   service: { ru: 'обслуживание', en: 'service' },
   recalls: { ru: 'повторных вызовов: {n} из {max}', en: 'recalls: {n} of {max}' },
+  recallsOut: { ru: 'повторных вызовов: {n} из {max}; следующий повтор — неявка', en: 'recalls: {n} of {max}; the next recall makes it a no-show' },
   outcome: { ru: 'Итог', en: 'Outcome' },
   script: { ru: 'Сценарий', en: 'Script' },
   noScript: { ru: 'Для этой услуги сценарий не задан', en: 'No script for this service' },

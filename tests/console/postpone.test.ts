@@ -10,10 +10,15 @@ import { chooseCounter, eventLog, issue, makeCounter, makeOperator, openConsole,
 let h: Hall;
 let browser: Browser;
 let page: Page;
+/** A service with the smallest allowed maximum wait (60 s) and a ticket left waiting from the start. */
+let strict: { serviceId: number; ticket: Awaited<ReturnType<typeof issue>> };
 
 beforeAll(async () => {
   h = await startHall();
   browser = await launchBrowser();
+  const s = await h.server.call('POST', '/api/admin/services', { name: 'Срочные', prefix: 'Ж', maxWaitSec: 60 }, h.admin);
+  expect(s.status).toBe(201);
+  strict = { serviceId: s.json.id, ticket: await issue(h, s.json.id) };
 });
 afterAll(async () => {
   await browser?.close();
@@ -69,3 +74,19 @@ it('postpones a ticket for a minute and calls it again after its return', async 
   expect(await ticket(h, p1.id)).toMatchObject({ status: 'called', counter: { id: counterId } });
   expect(eventLog(h, p1.id).map((e) => e.action)).toEqual(['issue', 'call', 'postpone', 'call']);
 }, 120_000);
+
+// Runs after the minute above, so the ticket issued at the start has waited past its maximum.
+it('highlights a service whose longest wait is past its maximum, and only that one', async () => {
+  const op = await makeOperator(h);
+  const counterId = await makeCounter(h, 'Окно М', [[h.service['Ю'], 1], [strict.serviceId, 2]]);
+  await issue(h, h.service['Ю']);
+  const p = await openConsole(browser, h, op);
+  await chooseCounter(p, counterId);
+  const row = (id: number) => p.locator(`tr[data-service="${id}"]`);
+  await expect(row(strict.serviceId).getAttribute('data-over')).resolves.toBe('true');
+  expect(await row(strict.serviceId).locator('.longest').textContent()).toMatch(/^1:\d\d$/);
+  await expect(row(h.service['Ю']).getAttribute('data-over')).resolves.toBe('false');
+  // the overdue ticket is called first although its service is this counter's secondary work
+  await p.keyboard.press('F1');
+  await waitShown(p, strict.ticket.number, 'called');
+});

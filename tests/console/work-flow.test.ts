@@ -163,6 +163,24 @@ describe('operator console: a working day', () => {
     expect((await counterState()).state).toBe('open');
   });
 
+  it('a recall past the hall\'s limit makes the ticket a no-show, and the screen says so', async () => {
+    await page.waitForSelector('button[data-action=next]:not([disabled])');
+    await page.keyboard.press('F1');
+    await waitShown(page, t[5].number, 'called');
+    for (let i = 1; i <= 3; i++) {
+      await settled(page);
+      await page.keyboard.press('F2');
+      await page.waitForFunction((n) => document.querySelector('.recalls')?.textContent?.includes(`${n} из 3`), i);
+    }
+    expect(await page.textContent('.recalls')).toContain('неявка');
+    await settled(page);
+    await page.keyboard.press('F2');
+    await waitShown(page, '—');
+    expect(await page.textContent('[data-testid=message]')).toContain(`${t[5].number} отмечен как неявка`);
+    expect((await ticket(h, t[5].id)).status).toBe('no_show');
+    expect(eventLog(h, t[5].id).at(-1)).toMatchObject({ action: 'recall', fromStatus: 'called', toStatus: 'no_show' });
+  });
+
   it('closes the counter (F9) and returns to the choice of a counter', async () => {
     await settled(page);
     await page.keyboard.press('F9');
@@ -170,7 +188,7 @@ describe('operator console: a working day', () => {
     expect(await counterState()).toMatchObject({ state: 'closed', user: null });
     await expect(page.locator(`button[data-counter="${counterId}"]`).textContent()).resolves.toContain('свободно');
     // nothing was called behind the screen's back
-    expect((await ticket(h, t[5].id)).status).toBe('waiting');
+    expect((await ticket(h, t[2].id)).status).toBe('waiting');
     expect((await ticket(h, d1.id)).status).toBe('waiting');
   });
 });
