@@ -5,33 +5,34 @@ import type { Logger } from '../../drivers/log.ts';
 import type { QueueService } from '../hall/queue';
 import type { CallView, HallEvent } from '../protocol';
 
-export interface ButtonResult { ok: boolean; detail: string }
+/** The app's group commit (ctx.commits.run): a press is durable before it counts as done. */
+export type Commit = <T>(fn: () => T) => Promise<T>;
 
-export function runButtonAction(queue: QueueService, log: Logger, ev: ButtonEvent, source: string): ButtonResult {
-  const counter = queue.getCounter(ev.counter);
+export async function runButtonAction(queue: QueueService, commit: Commit, log: Logger, ev: ButtonEvent, source: string): Promise<void> {
   const fields = { source, counter: ev.counter, action: ev.action };
-  if (!counter) {
-    log.warn(fields, 'button for an unknown counter ignored');
-    return { ok: false, detail: 'unknown counter' };
-  }
-  if (counter.userId === null) {
-    log.warn(fields, 'button pressed at a counter nobody holds: ignored');
-    return { ok: false, detail: 'counter is not open' };
-  }
   try {
-    if (ev.action === 'call') {
-      const t = queue.next(counter.id, counter.userId);
-      log.info({ ...fields, ticket: t?.number ?? null }, 'button action');
-      return { ok: true, detail: t ? `called ${t.number}` : 'nobody waiting' };
+    const counter = queue.getCounter(ev.counter);
+    if (!counter) {
+      log.warn(fields, 'button for an unknown counter ignored');
+      return;
     }
-    const t = queue.act(counter.id, counter.userId, ev.action);
+    const holder = counter.userId;
+    if (holder === null) {
+      log.warn(fields, 'button pressed at a counter nobody holds: ignored');
+      return;
+    }
+    if (ev.action === 'call') {
+      const t = await commit(() => queue.next(counter.id, holder));
+      log.info({ ...fields, ticket: t?.number ?? null }, t ? 'button action' : 'button call: nobody waiting');
+      return;
+    }
+    const action = ev.action;
+    const t = await commit(() => queue.act(counter.id, holder, action));
     log.info({ ...fields, ticket: t.number, status: t.status }, 'button action');
-    return { ok: true, detail: `${t.number} ${t.status}` };
   } catch (err) {
     // A press that does not fit the moment (start with nothing called, a double press) is
-    // refused like the console's key would be: logged, nothing changes.
+    // refused like the console's key would be: logged, nothing changes. Never rejects.
     log.warn({ ...fields, err: (err as Error).message }, 'button action refused');
-    return { ok: false, detail: (err as Error).message };
   }
 }
 

@@ -11,12 +11,13 @@ import type { QueueService } from '../hall/queue';
 import type { Hub } from '../hub';
 import type { CallView } from '../protocol';
 import { AgentHub } from './agent-hub.ts';
-import { CounterNumbers, runButtonAction } from './button-actions.ts';
+import { CounterNumbers, runButtonAction, type Commit } from './button-actions.ts';
 import type { DeviceConfig, DeviceRow, DeviceStore } from './store.ts';
 
 export interface DeviceLayerOptions {
   store: DeviceStore;
   queue: QueueService;
+  commit: Commit;
   hub: Hub;
   /** The calls standing now, for the LEDs at start. */
   calls: () => CallView[];
@@ -132,7 +133,7 @@ export class DeviceLayer implements DevicePort {
   }
 
   private button(ev: ButtonEvent, source: string): void {
-    runButtonAction(this.o.queue, this.o.log, ev, source);
+    void runButtonAction(this.o.queue, this.o.commit, this.o.log, ev, source);
   }
 
   private attach(row: DeviceRow): void {

@@ -21,7 +21,7 @@ function lanBaseUrl(port: number): string {
 export const devicesPlugin: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   const store = new DeviceStore(ctx.sql, ctx.clock);
   const layer = new DeviceLayer({
-    store, queue: ctx.queue, hub: ctx.hub, log: ctx.log, calls: () => ctx.views.display().calls,
+    store, queue: ctx.queue, commit: (fn) => ctx.commits.run(fn), hub: ctx.hub, log: ctx.log, calls: () => ctx.views.display().calls,
     envPrinter: ctx.config.printer,
     printerDefaults: { baseUrl: lanBaseUrl(ctx.config.port), timeZone: ctx.config.timezone },
   });
