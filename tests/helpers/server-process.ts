@@ -51,12 +51,18 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
     });
     proc.stdout!.on('data', (d) => { output += d; });
     proc.stderr!.on('data', (d) => { output += d; });
+    // A test process that ends (or fails before its afterAll) takes its server with it.
+    const started = proc;
+    const reap = () => { started.kill('SIGKILL'); };
+    process.once('exit', reap);
+    started.once('exit', () => process.off('exit', reap));
     const t0 = Date.now();
     while (Date.now() - t0 < 30000) {
       if (proc.exitCode !== null) throw new Error(`server exited: ${output}`);
       try { if ((await fetch(base + '/api/health')).ok) return; } catch { /* not up yet */ }
       await new Promise((r) => setTimeout(r, 100));
     }
+    proc.kill('SIGKILL'); // not left running on the port after a failed start
     throw new Error(`server did not start: ${output}`);
   };
   await launch();
