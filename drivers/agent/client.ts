@@ -78,6 +78,7 @@ export class AgentClient extends EventEmitter<{ refused: [string]; connected: []
       });
     });
     ws.on('open', () => {
+      opened = true;
       this.backoff = this.o.minBackoffMs ?? 500;
       this.o.log.info({ server: this.o.server }, 'connected to the hall server');
       this.feedWatchdog(ws);
@@ -85,11 +86,14 @@ export class AgentClient extends EventEmitter<{ refused: [string]; connected: []
     });
     ws.on('ping', () => this.feedWatchdog(ws));
     ws.on('message', (data) => this.onMessage(data.toString()));
-    ws.on('error', (err) => this.o.log.debug({ err: err.message }, 'websocket error'));
+    let opened = false;
+    let lastError = '';
+    ws.on('error', (err) => { lastError = err.message; });
     ws.on('close', (code, reason) => {
       if (this.ws === ws) this.ws = null;
       if (this.stopped || answered) return;
-      this.o.log.warn({ code, reason: reason.toString() }, 'disconnected from the hall server');
+      if (opened) this.o.log.warn({ code, reason: reason.toString() }, 'disconnected from the hall server');
+      else this.o.log.warn({ server: this.o.server, err: lastError, retryInMs: this.backoff }, 'cannot reach the hall server');
       this.reconnectLater();
     });
   }

@@ -2,6 +2,7 @@
 //   AGENT_SERVER=http://hall-server:8080 AGENT_TOKEN=<device token from the administration>
 //   AGENT_PRINTER=serial:/dev/ttyUSB0?baud=19200   AGENT_BUTTONS=serial:/dev/ttyUSB1?baud=9600
 import pino from 'pino';
+import { parseButtonsAddress } from '../buttons/open-buttons.ts';
 import { parseAddress } from '../transports/address.ts';
 import { AgentClient } from './client.ts';
 
@@ -12,12 +13,17 @@ if (!AGENT_SERVER || !AGENT_TOKEN) {
   process.exit(2);
 }
 // A typo in an address is reported now, not at the first hello from the server.
-for (const [name, spec] of [['AGENT_PRINTER', AGENT_PRINTER], ['AGENT_BUTTONS', AGENT_BUTTONS]] as const) {
-  if (!spec || (name === 'AGENT_BUTTONS' && /^hid:/i.test(spec))) continue;
-  try { parseAddress(spec); } catch (err) {
-    log.error({}, `${name}: ${(err as Error).message}`);
-    process.exit(2);
-  }
+try {
+  if (AGENT_PRINTER) parseAddress(AGENT_PRINTER);
+} catch (err) {
+  log.error({}, `AGENT_PRINTER: ${(err as Error).message}`);
+  process.exit(2);
+}
+try {
+  if (AGENT_BUTTONS) parseButtonsAddress(AGENT_BUTTONS);
+} catch (err) {
+  log.error({}, `AGENT_BUTTONS: ${(err as Error).message}`);
+  process.exit(2);
 }
 if (!AGENT_PRINTER && !AGENT_BUTTONS) log.warn({}, 'neither AGENT_PRINTER nor AGENT_BUTTONS is set: nothing to drive');
 

@@ -2,7 +2,7 @@
 //   { address: 'serial:/dev/ttyUSB1?baud=9600', keypads: {"3": 5} }  or  counter: 5
 //   { address: 'hid:1a86:e029', keys: [{index: 0, mask: 1, action: 'call'}, ...], counter: 5 }
 import type { Logger } from '../log.ts';
-import { createTransport, intParam, parseAddress } from '../transports/address.ts';
+import { createTransport, intParam, parseAddress, type DeviceAddress } from '../transports/address.ts';
 import { HidButtons, nodeHidOpener, type HidKey, type HidOpener } from './hid-buttons.ts';
 import { SerialKeypad } from './serial-keypad.ts';
 import { isButtonAction, type ButtonDevice } from './types.ts';
@@ -24,18 +24,27 @@ export const defaultHidKeys: HidKey[] = [
   { index: 0, mask: 0x10, action: 'finish' },
 ];
 
+/** Checks an address without opening anything: `hid:<vendor hex>:<product hex>` or a transport address. */
+export function parseButtonsAddress(address: string): { hid: { vendorId: number; productId: number } } | { line: DeviceAddress } {
+  if (/^hid:/i.test(address.trim())) {
+    const m = /^hid:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address.trim());
+    if (!m) throw new Error(`bad HID address "${address}": expected hid:<vendor id hex>:<product id hex>, e.g. hid:1a86:e029`);
+    return { hid: { vendorId: parseInt(m[1], 16), productId: parseInt(m[2], 16) } };
+  }
+  return { line: parseAddress(address) };
+}
+
 export function openButtons(s: ButtonSettings, log: Logger, hidOpener: HidOpener = nodeHidOpener): ButtonDevice {
-  const hid = /^hid:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(s.address.trim());
-  if (hid) {
+  const addr = parseButtonsAddress(s.address);
+  if ('hid' in addr) {
     if (!s.counter) throw new Error('HID buttons need a counter');
     const keys = s.keys ?? defaultHidKeys;
     for (const k of keys) {
       if (!Number.isInteger(k.index) || k.index < 0 || !isButtonAction(k.action)) throw new Error(`bad HID key mapping ${JSON.stringify(k)}`);
     }
-    return new HidButtons({ vendorId: parseInt(hid[1], 16), productId: parseInt(hid[2], 16), keys, counter: s.counter, reconnectMs: s.reconnectMs }, hidOpener, log);
+    return new HidButtons({ ...addr.hid, keys, counter: s.counter, reconnectMs: s.reconnectMs }, hidOpener, log);
   }
-  const addr = parseAddress(s.address);
   // Keypads are slow devices; 9600 is what the RS-485 keypads and Arduino sketches default to.
-  const baud = intParam(addr.params, 'baud', 9600);
-  return new SerialKeypad(createTransport({ ...addr, params: { ...addr.params, baud: String(baud) } }), { keypads: s.keypads, counter: s.counter, reconnectMs: s.reconnectMs }, log);
+  const baud = intParam(addr.line.params, 'baud', 9600);
+  return new SerialKeypad(createTransport({ ...addr.line, params: { ...addr.line.params, baud: String(baud) } }), { keypads: s.keypads, counter: s.counter, reconnectMs: s.reconnectMs }, log);
 }

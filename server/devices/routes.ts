@@ -3,6 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import iconv from 'iconv-lite';
 import { Type } from 'typebox';
+import { parseButtonsAddress } from '../../drivers/buttons/open-buttons.ts';
 import { isButtonAction } from '../../drivers/buttons/types.ts';
 import { parseAddress } from '../../drivers/transports/address.ts';
 import { requireRole } from '../auth/guard';
@@ -35,8 +36,8 @@ export const deviceRoutes: FastifyPluginAsync<{ ctx: AppContext; layer: DeviceLa
 
   /** Catches what the schema cannot: an address the drivers would refuse, a missing counter. */
   const check = (kind: string, config: DeviceConfig, counterId: number | null) => {
-    if (config.address && !(kind === 'buttons' && /^hid:/i.test(config.address))) {
-      try { parseAddress(config.address); } catch (err) { throw badRequest((err as Error).message); }
+    if (config.address) {
+      try { (kind === 'buttons' ? parseButtonsAddress : parseAddress)(config.address); } catch (err) { throw badRequest((err as Error).message); }
     }
     if (config.encoding && !iconv.encodingExists(config.encoding)) throw badRequest(`unsupported encoding ${config.encoding}`);
     for (const k of config.keys ?? []) if (!isButtonAction(k.action)) throw badRequest(`unknown button action ${k.action}`);

@@ -138,5 +138,6 @@ describe('HID buttons (recorded reports)', () => {
     expect(() => openButtons({ address: 'hid:1a86:e029', counter: 1, keys: [{ index: 0, mask: 1, action: 'dance' as never }] }, recordLog()))
       .toThrow(/bad HID key mapping/);
     expect(() => openButtons({ address: 'hid:1a86:e029' }, recordLog())).toThrow(/need a counter/);
+    expect(() => openButtons({ address: 'hid:zz:1', counter: 1 }, recordLog())).toThrow(/expected hid:<vendor id hex>/);
   });
 });
