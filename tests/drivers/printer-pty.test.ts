@@ -15,13 +15,13 @@ const job = (n: string): TicketPrintJob => ({
 const cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => { for (const f of cleanup.splice(0).reverse()) await f(); });
 
-async function setup(timing = {}) {
+async function setup(timing = {}, query = 'baud=19200&codepage=17') {
   const pty = await startPtyPair();
   cleanup.push(() => pty.stop());
   const fake = await openFakeSerialPrinter(pty.b);
   cleanup.push(() => fake.close());
   const log = recordLog();
-  const printer = openPrinter(`serial:${pty.a}?baud=19200&codepage=17`, log, {}, { pollMs: 200, reconnectMs: 100, statusTimeoutMs: 1000, jobTimeoutMs: 5000, ...timing });
+  const printer = openPrinter(`serial:${pty.a}?${query}`, log, {}, { pollMs: 200, reconnectMs: 100, statusTimeoutMs: 1000, jobTimeoutMs: 5000, ...timing });
   printer.start();
   cleanup.push(() => printer.stop());
   await until(() => printer.status.status === 'ok', 3000, 'printer ok');
@@ -78,6 +78,14 @@ describe('printer over a pty pair', () => {
     expect(Date.now() - t0).toBeLessThan(3000 + 500);
     expect(fake.tickets).toHaveLength(0);
     expect(log.entries.some((e) => e.level === 'warn' && e.obj.status === 'offline')).toBe(true);
+  });
+
+  it('flow control settings open the port (modem-line ioctls a pty refuses are optional)', async () => {
+    for (const flow of ['rtscts', 'xonxoff']) {
+      const { fake, printer } = await setup({}, `baud=115200&flow=${flow}`);
+      expect(await printer.print(job('Ж001'))).toBe(true);
+      expect((await fake.waitForTickets(1))[0].lines.map((l) => l.text)).toContain('Ж001');
+    }
   });
 
   it('status=off prints on a printer without a back channel and never asks it', async () => {
