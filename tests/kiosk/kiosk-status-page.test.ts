@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
+import { layoutProblems, screenshot } from './kiosk-page.ts';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -41,6 +42,8 @@ it('follows a ticket from waiting to called at a counter', async () => {
   const call2 = await server.call('POST', `/api/counters/${counter.id}/next`, undefined, admin);
   expect(call2.json.ticket.id).toBe(mine.id);
   await expect.poll(() => page.getByTestId('status-line').textContent()).toBe(`Вас приглашают: ${counter.name}`);
+  expect(await layoutProblems(page)).toEqual([]); // a phone screen, nothing cut off
+  await screenshot(page, 'status-called');
   await page.close();
 });
 
