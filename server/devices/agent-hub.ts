@@ -118,8 +118,8 @@ export class AgentHub {
     if (!row) return;
     switch (m?.type) {
       case 'status':
-        s.printer = validState(m.printer);
-        s.buttons = validState(m.buttons);
+        s.printer = validState(m.printer, PRINTER_STATES);
+        s.buttons = validState(m.buttons, BUTTON_STATES);
         return;
       case 'printed':
         s.jobs.get(String(m.jobId))?.(m.ok === true);
@@ -137,8 +137,13 @@ export class AgentHub {
   }
 }
 
-function validState(v: unknown): DeviceState | null {
+const PRINTER_STATES = ['ok', 'paper_low', 'paper_out', 'offline', 'error'];
+const BUTTON_STATES = ['ok', 'offline', 'error'];
+
+/** The contract promises these status values: anything else from an agent is an error. */
+function validState(v: unknown, allowed: string[]): DeviceState | null {
   if (!v || typeof v !== 'object') return null;
   const { status, detail } = v as DeviceState;
-  return typeof status === 'string' ? { status: status.slice(0, 32), detail: typeof detail === 'string' ? detail.slice(0, 300) : null } : null;
+  const text = typeof detail === 'string' ? detail.slice(0, 300) : null;
+  return allowed.includes(status) ? { status, detail: text } : { status: 'error', detail: `agent reported an unknown status: ${String(status).slice(0, 32)}` };
 }

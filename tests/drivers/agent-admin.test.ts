@@ -66,6 +66,8 @@ describe('agent sessions and administration', () => {
     ws.send(JSON.stringify({ type: 'button', counter: ctr, action: 'call' }));
     ws.send(JSON.stringify({ type: 'status', printer: 'jam', buttons: { status: 'ok', detail: 7 } }));
     await until(async () => (await status()) === null, 5000, 'status taken');
+    ws.send(JSON.stringify({ type: 'status', printer: null, buttons: { status: 'on fire', detail: null } }));
+    await until(async () => /unknown status: on fire/.test(String(await status())), 5000, 'odd status reported as an error');
     expect((await hall.req('GET', `/api/tickets/${t.id}`)).json.status).toBe('waiting');
     expect(ws.readyState).toBe(WebSocket.OPEN);
   });
