@@ -1,4 +1,4 @@
-// Runs `tsx drivers/agent/main.ts` as a child process, the way `npm run agent` does.
+// Runs drivers/agent/main.ts as a child process, the way `npm run agent` does.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
@@ -13,7 +13,7 @@ export interface AgentProcess {
 
 export function startAgent(env: Record<string, string>): AgentProcess {
   let output = '';
-  const proc = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'drivers/agent/main.ts')], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'drivers/agent/main.ts')], {
     cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'info', ...env },
   });
   proc.stdout!.on('data', (d) => { output += d; });
