@@ -22,7 +22,7 @@ export interface BoardConfig {
   blinkMs: number;
 }
 
-export const DEFAULT_ROWS: Record<Orientation, number> = { landscape: 4, portrait: 6 };
+export const DEFAULT_ROWS: Record<Orientation, number> = { landscape: 4, portrait: 5 };
 export const MAX_ROWS = 12;
 
 export function parseConfig(search: string): BoardConfig {

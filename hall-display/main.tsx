@@ -18,7 +18,8 @@ const options: BoardOptions = { counters: config.counters, blinkMs: config.blink
 
 const state = signal(emptyBoard());
 const online = signal(false);
-const now = signal(Date.now());
+// The clock shows minutes: the signal changes once a minute, so the board re-renders once a minute.
+const minute = signal(Math.floor(Date.now() / 60_000));
 const viewport = signal({ w: innerWidth, h: innerHeight });
 const orientation = computed<Orientation>(() => config.orientation ?? (viewport.value.w >= viewport.value.h ? 'landscape' : 'portrait'));
 
@@ -61,7 +62,7 @@ connectHall({
   onStatus: (v) => { online.value = v; },
 }, { maxDelayMs: 2000 }); // a board on the wall comes back quickly; one attempt every 2 s costs nothing
 
-setInterval(() => { now.value = Date.now(); }, 1000);
+setInterval(() => { minute.value = Math.floor(Date.now() / 60_000); }, 1000);
 addEventListener('resize', () => { viewport.value = { w: innerWidth, h: innerHeight }; });
 
 function App() {
@@ -73,7 +74,7 @@ function App() {
       online={online.value}
       orientation={o}
       rows={config.rows ?? DEFAULT_ROWS[o]}
-      now={now.value}
+      now={minute.value * 60_000}
       fitKey={`${v.w}x${v.h}`}
     />
   );

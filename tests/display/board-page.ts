@@ -30,7 +30,7 @@ export async function act(server: ServerProcess, token: string, counterId: numbe
   return r.json;
 }
 
-export async function openBoard(browser: Browser, base: string, query: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
+export async function openBoard(browser: Browser, base: string, query: string, viewport = { width: 1920, height: 1080 }): Promise<Page & { errors: string[] }> {
   const page = await browser.newPage({ viewport });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
