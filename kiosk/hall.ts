@@ -49,7 +49,7 @@ function onEvent(e: HallEvent) {
 }
 
 export function connectKiosk() {
-  const hall = connectHall({
+  connectHall({
     onSnapshot(s) {
       services.value = s.services;
       settings.value = s.settings;
@@ -68,5 +68,4 @@ export function connectKiosk() {
     },
   });
   setInterval(() => scheduleRefresh(0), REFRESH_EVERY_MS);
-  return hall;
 }
