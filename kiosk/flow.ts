@@ -51,6 +51,12 @@ export function resetKiosk() {
   lang.value = 'ru';
 }
 
+/**
+ * The server answers after the print (or its failure): up to 12 s for a kiosk agent's printer.
+ * A shorter wait would report a failure for a ticket that was issued, and invite a second one.
+ */
+const ISSUE_TIMEOUT_MS = 20_000;
+
 /** The service's tile was tapped. Ignored while a ticket is being issued (double taps). */
 export async function issue(service: ServiceView) {
   if (screen.value.kind === 'ticket' && !screen.value.ticket) return;
@@ -58,12 +64,12 @@ export async function issue(service: ServiceView) {
   screen.value = current;
   try {
     const body = privileged.value ? { serviceId: service.id, privileged: true } : { serviceId: service.id };
-    const ticket = await api<IssuedTicket>('POST', '/api/tickets', body, deviceToken).catch((e) => {
+    const ticket = await api<IssuedTicket>('POST', '/api/tickets', body, deviceToken, ISSUE_TIMEOUT_MS).catch((e) => {
       if (!(e instanceof ApiError && e.status === 401 && deviceToken)) throw e;
       // A revoked device token must not stop the kiosk: issue as an anonymous kiosk (the
       // screen then shows the QR instead of the kiosk's own print).
       deviceToken = null;
-      return api<IssuedTicket>('POST', '/api/tickets', body);
+      return api<IssuedTicket>('POST', '/api/tickets', body, null, ISSUE_TIMEOUT_MS);
     });
     privileged.value = false;
     if (screen.value !== current) return; // reset meanwhile; the ticket is still issued and kept
