@@ -37,16 +37,18 @@ try {
   const samples: { via: string; dom: number; frame: number }[] = [];
   for (let i = 0; i < WARMUP + PRESSES; i++) {
     await page.waitForSelector('button[data-action=next]:not([disabled])');
-    // Armed in the page: the key or pointer press starts the clock; the number's text changing
-    // stops it (DOM), and the next animation frame after that is when it is painted.
-    // (A string, not a function: tsx's name helpers do not exist inside the page.)
-    const measured = page.evaluate<{ dom: number; frame: number }>(`new Promise((done) => {
+    // Armed in the page before the press (awaited: a key event can overtake a script still on
+    // its way in): the key or pointer press starts the clock; the number's text changing stops
+    // it (DOM), and the next animation frame after that is when it is painted.
+    // (Strings, not functions: tsx's name helpers do not exist inside the page.)
+    await page.evaluate(`window.__measured = new Promise((done, fail) => {
       const el = () => document.querySelector('[data-testid=ticket-number]');
       const before = el() ? el().textContent : '';
       let t0 = 0;
       const start = () => { t0 = performance.now(); };
       addEventListener('keydown', start, { capture: true, once: true });
       addEventListener('pointerdown', start, { capture: true, once: true });
+      setTimeout(() => fail(new Error('no new number within 10 s')), 10000);
       const observer = new MutationObserver(() => {
         const n = el();
         if (!t0 || !n || n.textContent === before) return;
@@ -57,11 +59,11 @@ try {
         requestAnimationFrame(() => done({ dom, frame: performance.now() - t0 }));
       });
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    })`);
+    }), undefined`);
     const via = i % 2 ? 'click' : 'F1 key';
     if (via === 'click') await page.click('button[data-action=next]');
     else await page.keyboard.press('F1');
-    const m = await measured;
+    const m = await page.evaluate<{ dom: number; frame: number }>('window.__measured');
     if (i >= WARMUP) samples.push({ via, ...m });
   }
 
