@@ -1,5 +1,8 @@
 // The device layer inside the real server process: QUEUE_PRINTER over a pty pair, a serial
 // keypad configured through the admin API, and the device administration's bad input.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openFakeSerialPrinter } from '../../drivers/testing/fake-printer.ts';
 import { startPtyPair } from '../../drivers/testing/pty-pair.ts';
@@ -74,6 +77,14 @@ describe('QUEUE_PRINTER on a pty', () => {
     expect(t4.json.printed).toBe(true);
     expect((await fake.waitForTickets(1))[0].lines.map((l) => l.text)).toContain(t4.json.number);
     expect(s.proc.exitCode).toBeNull();
+  }, SLOW);
+});
+
+describe('a misspelt QUEUE_PRINTER', () => {
+  it('stops the server at start with the reason', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'talon-'));
+    cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    await expect(startServer({ QUEUE_PRINTER: 'usb:/dev/lp0' }, { dataDir })).rejects.toThrow(/QUEUE_PRINTER: bad device address "usb:\/dev\/lp0"/);
   }, SLOW);
 });
 
