@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
 import { startServer, type ServerProcess } from '../helpers/server-process';
-import { act, issue, openBoard, operatorAt } from './board-page';
+import { act, issue, operatorAt } from './board-page';
 
 let server: ServerProcess;
 let browser: Browser;
