@@ -3,7 +3,7 @@
 import { effect } from '@preact/signals';
 import { lang, pick } from '../ui/i18n.ts';
 import { notices, online, settings } from './hall.ts';
-import { goHome, resetKiosk, screen } from './flow.ts';
+import { goHome, ISSUE_TIMEOUT_MS, resetKiosk, screen } from './flow.ts';
 import { idleReset } from './idle.ts';
 import { Home } from './Home.tsx';
 import { TicketScreen } from './TicketScreen.tsx';
@@ -19,7 +19,10 @@ export function startIdleReset(search: URLSearchParams) {
   const idleMs = (Number(search.get('idle')) || DEFAULT_IDLE_SEC) * 1000;
   const arm = idleReset(() => {
     const s = screen.value;
-    return s.kind === 'ticket' && s.ticket?.printed === false ? idleMs * UNPRINTED_FACTOR : idleMs;
+    if (s.kind !== 'ticket') return idleMs;
+    // While the ticket is being issued the customer is waiting for it: its answer re-arms.
+    if (!s.ticket) return ISSUE_TIMEOUT_MS;
+    return s.ticket.printed === false ? idleMs * UNPRINTED_FACTOR : idleMs;
   }, resetKiosk);
   effect(() => { screen.value; arm(); });
 }

@@ -55,7 +55,7 @@ export function resetKiosk() {
  * The server answers after the print (or its failure): up to 12 s for a kiosk agent's printer.
  * A shorter wait would report a failure for a ticket that was issued, and invite a second one.
  */
-const ISSUE_TIMEOUT_MS = 20_000;
+export const ISSUE_TIMEOUT_MS = 20_000;
 
 /** The service's tile was tapped. Ignored while a ticket is being issued (double taps). */
 export async function issue(service: ServiceView) {

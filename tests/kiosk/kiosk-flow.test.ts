@@ -91,6 +91,18 @@ describe('kiosk', () => {
     await page.close();
   });
 
+  it('waits for a slow answer (a slow printer) past the idle time instead of dropping the ticket', async () => {
+    const page = await openKiosk(browser, server, LANDSCAPE, '?idle=2');
+    await page.route('**/api/tickets', async (route) => {
+      await new Promise((r) => setTimeout(r, 3500));
+      await route.continue();
+    });
+    const { id, number } = await takeTicket(page, serviceIds[0]);
+    expect((await server.call('GET', `/api/tickets/${id}`)).json.number).toBe(number);
+    await page.locator('.tile').first().waitFor(); // and then the idle reset as usual
+    await page.close();
+  });
+
   it('shows why a closed service cannot be taken, and does not issue for it', async () => {
     const page = await openKiosk(browser, server);
     const [byHours, byLimit] = [serviceIds[3], serviceIds[4]];
