@@ -26,7 +26,9 @@ import { StatsService } from './hall/stats';
 import { HallViews } from './hall/views';
 import { Hub } from './hub';
 import { Committer } from './commits';
+import { devicesPlugin } from './devices/plugin';
 import { adminRoutes } from './routes/admin';
+import announceRoutes from './routes/announce';
 import { authRoutes } from './routes/auth';
 import { counterRoutes } from './routes/counters';
 import { publicRoutes } from './routes/public';
@@ -106,10 +108,8 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(counterRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
-  // device layer
-  await app.register((await import('./devices/plugin')).devicesPlugin, { ctx }); // printers, call buttons, agents (server/devices)
-  // screen-owned routes
-  await app.register(import('./routes/announce')); // hall display: espeak-ng speech (GET /api/announce.wav)
+  await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents
+  await app.register(announceRoutes); // the board's speech through espeak-ng
 
   for (const [base, dir] of screens) {
     await app.register(fastifyStatic, { root: join(root, 'dist', dir), prefix: `/${base}/`, decorateReply: base === 'kiosk', wildcard: false, index: 'index.html' });

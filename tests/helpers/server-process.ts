@@ -57,7 +57,7 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
     process.once('exit', reap);
     started.once('exit', () => process.off('exit', reap));
     const t0 = Date.now();
-    while (Date.now() - t0 < 30000) {
+    while (Date.now() - t0 < 90_000) { // generous: the whole suite loads both cores
       if (proc.exitCode !== null) throw new Error(`server exited: ${output}`);
       try { if ((await fetch(base + '/api/health')).ok) return; } catch { /* not up yet */ }
       await new Promise((r) => setTimeout(r, 100));
