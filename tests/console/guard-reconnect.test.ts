@@ -112,4 +112,33 @@ describe('operator console: guards and reconnection', () => {
     await waitShown(page, t[3].number, 'serving');
     await expect(page.textContent('[data-testid=counter-name]')).resolves.toBe('Окно Г');
   });
+
+  it('a refetch that was answered before an action never paints the older state over the action\'s result', async () => {
+    // Hold the next refetch of the counter, with the server's answer from before the action.
+    let release: (() => Promise<void>) | undefined;
+    const held = new Promise<void>((res) => page.route(`**/api/counters/${counterId}`, async (route) => {
+      if (release) return route.continue(); // only the first one is held
+      const stale = await route.fetch();
+      release = () => route.fulfill({ response: stale });
+      res();
+    }));
+    await issue(h, h.service['Д']); // an event: the screen refetches
+    await held;
+    // record every number the screen shows from now on
+    await page.evaluate(() => {
+      const w = window as unknown as { shown: string[] };
+      w.shown = [];
+      new MutationObserver(() => w.shown.push(document.querySelector('[data-testid=ticket-number]')?.textContent ?? '')).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await nextReady();
+    await page.keyboard.press('F1');
+    await waitShown(page, t[4].number, 'called');
+    await release!(); // the stale answer (still showing the previous customer) arrives now
+    await page.unroute(`**/api/counters/${counterId}`);
+    await page.waitForTimeout(500);
+    await waitShown(page, t[4].number, 'called');
+    const shown = await page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+    expect(shown.slice(shown.indexOf(t[4].number))).not.toContain(t[3].number);
+    expect(await statuses()).toEqual(['done', 'done', 'no_show', 'done', 'called']);
+  });
 });
