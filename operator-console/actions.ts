@@ -79,6 +79,15 @@ async function next() {
   } else if (r) message.value = { kind: 'info', text: t('nobodyWaits') };
 }
 
+/** Why the server refused, in the screen's language, with the server's own words for IT. */
+function reasonOf(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const status = e instanceof ApiError ? e.status : 0;
+  if (status === 409) return `${t('reasonConflict')} (${msg})`;
+  if (status === 403) return `${t('reasonForbidden')} (${msg})`;
+  return msg;
+}
+
 /** Runs one counter command; the answer is painted at once, then the full state is refetched. */
 export async function perform(id: ActionId, path: string, body?: object): Promise<{ ticket?: ActionTicket | null } | null> {
   const counterId = session.value?.counterId;
@@ -94,10 +103,9 @@ export async function perform(id: ActionId, path: string, body?: object): Promis
     if (id === 'close') setCounter(null);
     return r;
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
     message.value = e instanceof ApiError && e.status === 0
       ? { kind: 'error', text: t('unconfirmed', { action: t(LABEL[id]) }) }
-      : { kind: 'error', text: t('notDone', { action: t(LABEL[id]), reason }) };
+      : { kind: 'error', text: t('notDone', { action: t(LABEL[id]), reason: reasonOf(e) }) };
     return null;
   } finally {
     busy.value = null;

@@ -5,7 +5,8 @@
 import { signal } from '@preact/signals';
 import { connectHall } from '../ui/hall-socket';
 import type { ServiceView } from '../server/protocol';
-import { staff } from './session';
+import { ApiError } from '../ui/api';
+import { setCounter, staff } from './session';
 import type { ActionTicket, CounterDetail, CurrentTicket, StaffSettings } from './types';
 
 export const detail = signal<CounterDetail | null>(null);
@@ -33,9 +34,15 @@ export async function refresh(): Promise<void> {
   const gen = generation;
   try {
     const d = await staff<CounterDetail>('GET', `/api/counters/${id}`);
-    if (id === counterId && gen === generation) { detail.value = d; detailAt.value = serverNow(); }
+    // A counter taken out of service comes back without `counter`: back to the choice of a counter.
+    if (id === counterId && !d.counter) setCounter(null);
+    else if (id === counterId && gen === generation) { detail.value = d; detailAt.value = serverNow(); }
     else fetchAgain = true;
-  } catch { /* offline: the socket's reconnect brings a snapshot and with it a refetch */ }
+  } catch (e) {
+    // Offline: the socket's reconnect brings a snapshot and with it a refetch. A counter that
+    // no longer exists sends the operator back to the choice of a counter.
+    if (e instanceof ApiError && e.status === 404 && id === counterId) setCounter(null);
+  }
   fetching = false;
   if (fetchAgain) { fetchAgain = false; void refresh(); }
 }

@@ -20,6 +20,8 @@ export const t = makeT({
   counterTaken: { ru: 'Окно уже занято другим сотрудником', en: 'Another user holds this counter' },
   holdOther: { ru: 'Вы уже работаете в окне «{name}»: выберите его или закройте', en: 'You already hold {name}: choose it or close it' },
   notDone: { ru: 'Не выполнено: {action}. {reason}', en: 'Not done: {action}. {reason}' },
+  reasonConflict: { ru: 'Состояние окна изменилось, экран обновлён по серверу', en: 'The counter\'s state changed; the screen shows the server\'s state' },
+  reasonForbidden: { ru: 'Недостаточно прав', en: 'Not allowed for your role' },
   unconfirmed: { ru: 'Не подтверждено: {action}. Нет связи с сервером; экран покажет состояние сервера, когда связь вернётся.', en: 'Not confirmed: {action}. No connection to the server; the screen will show the server\'s state when it is back.' },
   recallLimitHit: { ru: 'Лимит повторных вызовов исчерпан: талон {number} отмечен как неявка', en: 'Recall limit reached: ticket {number} marked as no-show' },
   nobodyWaits: { ru: 'Очередь пуста', en: 'Nobody is waiting' },

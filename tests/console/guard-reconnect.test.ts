@@ -68,7 +68,7 @@ describe('operator console: guards and reconnection', () => {
     expect((await h.server.call('POST', `/api/counters/${counterId}/no-show`, undefined, other)).status).toBe(200);
     await held.continue();
     await page.waitForSelector('[data-testid=message][data-kind=error]');
-    expect(await page.textContent('[data-testid=message]')).toContain('Не выполнено: Пришёл');
+    expect(await page.textContent('[data-testid=message]')).toContain('Не выполнено: Пришёл. Состояние окна изменилось');
     await waitShown(page, '—');
     expect((await ticket(h, t[2].id)).status).toBe('no_show');
     expect(eventLog(h, t[2].id).map((e) => e.action)).not.toContain('start');

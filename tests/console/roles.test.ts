@@ -84,6 +84,22 @@ describe('operator console: roles', () => {
     await page.context().close();
   });
 
+  it('follows the administrator: a counter\'s new services appear live; a counter taken out of service sends its operator back', async () => {
+    const a = await makeOperator(h);
+    const c = await makeCounter(h, 'Окно Д', [[h.service['Ю'], 1]]);
+    const page = await openConsole(browser, h, a);
+    await chooseCounter(page, c);
+    await page.waitForSelector(`tr[data-service="${h.service['Ю']}"]`);
+    expect(await page.locator(`tr[data-service="${h.service['Р']}"]`).count()).toBe(0);
+    const links = [{ serviceId: h.service['Ю'], priority: 1 }, { serviceId: h.service['Р'], priority: 2 }];
+    expect((await h.server.call('PATCH', `/api/admin/counters/${c}`, { services: links }, h.admin)).status).toBe(200);
+    await page.waitForSelector(`tr[data-service="${h.service['Р']}"]`);
+    expect((await h.server.call('PATCH', `/api/admin/counters/${c}`, { active: false }, h.admin)).status).toBe(200);
+    await page.waitForSelector('.counters');
+    expect(await page.locator(`button[data-counter="${c}"]`).count()).toBe(0);
+    await page.context().close();
+  });
+
   it('a supervisor and an administrator work the console with the same login', async () => {
     const sup = await makeOperator(h, 'supervisor');
     for (const [user, name] of [[sup, 'Окно Н'], [{ login: 'admin', password: ADMIN_PASSWORD }, 'Окно А']] as const) {
