@@ -1,10 +1,13 @@
 // The kiosk in real Chromium against the real server: issuing, live counts, language, idle
 // reset, closed services, the privileged option and the notices page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 import { LANDSCAPE, openKiosk, takeTicket, tile, tileWaiting } from './kiosk-page.ts';
+
+// A real browser and server on a shared two-core machine: slow under load, not wrong.
+vi.setConfig({ testTimeout: 60_000 });
 
 let server: ServerProcess;
 let browser: Browser;

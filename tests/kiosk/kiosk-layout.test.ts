@@ -1,11 +1,14 @@
 // Every kiosk screen at 1080×1920 portrait and 1920×1080 landscape: nothing outside the
 // viewport, nothing overflowing its box, touch targets of at least 80 px with gaps between
 // tiles. Screenshots go to tests/artifacts/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 import { LANDSCAPE, PORTRAIT, layoutProblems, minContrast, openKiosk, screenshot, takeTicket } from './kiosk-page.ts';
+
+// A real browser and server on a shared two-core machine: slow under load, not wrong.
+vi.setConfig({ testTimeout: 60_000 });
 
 let server: ServerProcess;
 let browser: Browser;

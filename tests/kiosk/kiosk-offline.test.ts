@@ -1,10 +1,13 @@
 // The server goes away under a running kiosk: a calm offline screen, then recovery by itself
 // when the server is back, with tickets issued again.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 import { openKiosk, takeTicket, tile, tileWaiting } from './kiosk-page.ts';
+
+// A real browser and server on a shared two-core machine: slow under load, not wrong.
+vi.setConfig({ testTimeout: 60_000 });
 
 let server: ServerProcess;
 let browser: Browser;

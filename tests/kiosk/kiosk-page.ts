@@ -12,7 +12,7 @@ export const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 /** Opens the kiosk and waits for its tiles. Counts Web Audio tones in `window.__tones`. */
 export async function openKiosk(browser: Browser, server: ServerProcess, size = PORTRAIT, query = ''): Promise<Page> {
   const page = await browser.newPage({ viewport: size });
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(15_000);
   await page.addInitScript(() => {
     (window as any).__tones = 0;
     const create = AudioContext.prototype.createOscillator;

@@ -1,6 +1,6 @@
 // A working printer (QUEUE_PRINTER on a file that accepts writes): the kiosk says "take your
 // ticket", shows no QR, and the ticket with its number really went to the printer.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
 import iconv from 'iconv-lite';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 import { openKiosk, takeTicket } from './kiosk-page.ts';
+
+// A real browser and server on a shared two-core machine: slow under load, not wrong.
+vi.setConfig({ testTimeout: 60_000 });
 
 const printerFile = join(tmpdir(), `talon-kiosk-lp-${process.pid}`);
 let server: ServerProcess;

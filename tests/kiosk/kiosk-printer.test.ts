@@ -1,10 +1,13 @@
 // A printer that cannot print (QUEUE_PRINTER on a missing device): the ticket is still issued,
 // and the kiosk says so plainly, shows the number and a QR to photograph, and stays longer.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 import { LANDSCAPE, PORTRAIT, layoutProblems, minContrast, openKiosk, screenshot, takeTicket } from './kiosk-page.ts';
+
+// A real browser and server on a shared two-core machine: slow under load, not wrong.
+vi.setConfig({ testTimeout: 60_000 });
 
 let server: ServerProcess;
 let browser: Browser;
@@ -19,8 +22,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-it('shows the printer failure plainly, with the number and a QR, for longer than a printed ticket', async () => {
-  const page = await openKiosk(browser, server, PORTRAIT, '?idle=2');
+it('shows the printer failure plainly, with the number and a QR', async () => {
+  const page = await openKiosk(browser, server, PORTRAIT);
   const { id, number } = await takeTicket(page, serviceId);
 
   expect(await page.locator('.print-failed').textContent()).toBe('Талон не напечатался');
@@ -37,8 +40,14 @@ it('shows the printer failure plainly, with the number and a QR, for longer than
   expect(await minContrast(page, '.print-failed, .ticket-status, .ticket-number')).toBeGreaterThanOrEqual(7);
   expect(await layoutProblems(page)).toEqual([]);
   await screenshot(page, 'print-failed');
+  await page.close();
+});
 
-  // Past the idle time (2 s) it is still there; three idle times later the start screen is back.
+it('keeps an unprinted ticket on screen three times the idle time', async () => {
+  const page = await openKiosk(browser, server, PORTRAIT, '?idle=2');
+  await takeTicket(page, serviceId);
+  await page.locator('.print-failed').waitFor();
+  // Past the idle time (2 s) it is still there; three idle times (6 s) in, the start screen is back.
   await page.waitForTimeout(3000);
   expect(await page.locator('.print-failed').count()).toBe(1);
   await page.locator('.tile').first().waitFor({ timeout: 6000 });

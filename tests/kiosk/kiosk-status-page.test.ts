@@ -1,10 +1,13 @@
 // The ticket's status page (the QR target), on a phone: number, status and people ahead, then
 // the counter when the ticket is called, kept live.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 import { layoutProblems, screenshot } from './kiosk-page.ts';
+
+// A real browser and server on a shared two-core machine: slow under load, not wrong.
+vi.setConfig({ testTimeout: 60_000 });
 
 let server: ServerProcess;
 let browser: Browser;
