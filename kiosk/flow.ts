@@ -5,7 +5,7 @@ import type { ServiceView } from '../server/protocol.ts';
 import { api, ApiError } from '../ui/api.ts';
 import { lang } from '../ui/i18n.ts';
 import { beep } from './beep.ts';
-import { scheduleRefresh } from './hall.ts';
+import { scheduleRefresh, settings } from './hall.ts';
 
 /** The answer of POST /api/tickets (contract + docs/API-EXTENSIONS.md). */
 export interface IssuedTicket {
@@ -63,7 +63,9 @@ export async function issue(service: ServiceView) {
   const current = { kind: 'ticket' as const, service, ticket: null };
   screen.value = current;
   try {
-    const body = privileged.value ? { serviceId: service.id, privileged: true } : { serviceId: service.id };
+    // The toggle counts only while the hall offers it (it may have been switched off meanwhile).
+    const asPrivileged = privileged.value && settings.value?.privilegedEnabled;
+    const body = asPrivileged ? { serviceId: service.id, privileged: true } : { serviceId: service.id };
     const ticket = await api<IssuedTicket>('POST', '/api/tickets', body, deviceToken, ISSUE_TIMEOUT_MS).catch((e) => {
       if (!(e instanceof ApiError && e.status === 401 && deviceToken)) throw e;
       // A revoked device token must not stop the kiosk: issue as an anonymous kiosk (the

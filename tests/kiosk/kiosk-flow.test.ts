@@ -169,8 +169,12 @@ describe('kiosk', () => {
     // The option is for one ticket: the next customer starts without it.
     await page.getByRole('button', { name: 'Готово' }).click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    // Switched off while a customer had it on: the ticket is issued, as an ordinary one.
+    await toggle.click();
     await server.call('PUT', '/api/admin/settings', { privilegedEnabled: false }, admin);
     await expect.poll(() => toggle.count()).toBe(0);
+    const plain = await takeTicket(page, serviceIds[0]);
+    expect((await server.call('GET', `/api/tickets/${plain.id}`)).json.privileged).toBe(false);
     await page.close();
   });
 
