@@ -116,7 +116,14 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   }
   app.get('/', async (_req, reply) => reply.redirect('/console/'));
 
+  // Postponed customers come back to their counter's queue when their minutes are up.
+  const returns = setInterval(() => {
+    commits.run(() => queue.returnDue()).catch((err) => log.error({ err }, 'returning postponed tickets failed'));
+  }, 5000);
+  returns.unref();
+
   app.addHook('onClose', async () => {
+    clearInterval(returns);
     hub.closeAll();
     await ctx.devices.close();
     sql.close();

@@ -81,6 +81,7 @@ export type HallEvent =
   | (TicketEventBase & { type: 'ticket.issued' })
   | (TicketEventBase & { type: 'ticket.called' | 'ticket.recalled' | 'ticket.serving' | 'ticket.finished' | 'ticket.no_show'; counter: CounterRef })
   | (TicketEventBase & { type: 'ticket.postponed'; counter: CounterRef; until: string })
+  | (TicketEventBase & { type: 'ticket.returned'; counter: CounterRef })
   | (TicketEventBase & { type: 'ticket.transferred'; from: { serviceId: number }; toCounter: CounterRef | null })
   | (EventBase & { type: 'counter.changed'; counter: CounterRef & { state: CounterState } })
   | (EventBase & { type: 'notices.changed'; notices: NoticeView[] })

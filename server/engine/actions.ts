@@ -24,7 +24,8 @@ export type TicketCommand =
   | { action: 'finish'; outcome: string | null }
   | { action: 'no_show' }
   | { action: 'transfer'; serviceId: number; counterId: number | null }
-  | { action: 'postpone'; counterId: number; until: number };
+  | { action: 'postpone'; counterId: number; until: number }
+  | { action: 'return' };
 
 export type TicketAction = TicketCommand['action'];
 
@@ -36,6 +37,7 @@ const from: Record<TicketAction, readonly TicketStatus[]> = {
   no_show: ['called'],
   transfer: ['called', 'serving'],
   postpone: ['called', 'serving'],
+  return: ['postponed'],
 };
 
 export const canApply = (status: TicketStatus, action: TicketAction) => from[action].includes(status);
@@ -67,5 +69,8 @@ export function applyCommand(t: TicketFields, cmd: TicketCommand, now: number): 
       return { patch: { ...leaveCounter, status: 'waiting', serviceId: cmd.serviceId, targetCounterId: cmd.counterId }, event: 'ticket.transferred' };
     case 'postpone':
       return { patch: { ...leaveCounter, status: 'postponed', targetCounterId: cmd.counterId, postponedUntil: cmd.until }, event: 'ticket.postponed' };
+    case 'return':
+      // Back in the queue of the counter that parked it (targetCounterId stays).
+      return { patch: { status: 'waiting', postponedUntil: null }, event: 'ticket.returned' };
   }
 }

@@ -50,6 +50,7 @@ export class QueueService {
       activeTicket: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving')`),
       oldest: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE status = 'waiting' AND service_id = ? AND target_counter_id IS NULL ORDER BY issued_at, id LIMIT 1`),
       oldestPrivileged: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE status = 'waiting' AND service_id = ? AND target_counter_id IS NULL AND privileged = 1 ORDER BY issued_at, id LIMIT 1`),
+      duePostponed: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE status = 'postponed' AND postponed_until <= ? ORDER BY postponed_until`),
       targeted: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE target_counter_id = ? AND status IN ('waiting', 'postponed')`),
       maxWait: sql.prepare('SELECT id, max_wait_sec AS maxWaitSec FROM services'),
       setCounter: sql.prepare('UPDATE counters SET state = ?, user_id = ?, break_reason = ? WHERE id = ?'),
@@ -163,7 +164,8 @@ export class QueueService {
       const current = fixBool(this.s.activeTicket.get(c.id) as TicketRow | undefined);
       if (current) {
         if (!opts.finishCurrent) throw conflict(`Ticket ${current.number} is still ${current.status} at this counter`);
-        const { after, event } = this.step(current, { action: 'finish', outcome: this.outcome(opts.outcome) }, c, userId, now);
+        const outcome = this.outcome(opts.outcome);
+        const { after, event } = this.step(current, { action: 'finish', outcome }, c, userId, now, outcome ? { outcome } : undefined);
         events.push(this.ticketEvent(after, event, c));
       }
       const t = this.pick(c, now);
@@ -192,7 +194,7 @@ export class QueueService {
       switch (action) {
         case 'recall': cmd = { action: 'recall', recallLimit: this.d.settings.get().recallLimit }; break;
         case 'start': cmd = { action: 'start' }; break;
-        case 'finish': cmd = { action: 'finish', outcome: this.outcome(args.outcome) }; break;
+        case 'finish': cmd = { action: 'finish', outcome: this.outcome(args.outcome) }; extra = cmd.outcome ? { outcome: cmd.outcome } : {}; break;
         case 'no_show': cmd = { action: 'no_show' }; break;
         case 'transfer': {
           const serviceId = args.serviceId ?? t.serviceId;
@@ -214,7 +216,22 @@ export class QueueService {
         }
       }
       const { after, event } = this.step(t, cmd, c, userId, now, Object.keys(extra).length ? extra : undefined);
-      return { result: after, events: [this.ticketEvent(after, event, c, extra)] };
+      return { result: after, events: [this.ticketEvent(after, event, c, action === 'finish' ? {} : extra)] };
+    });
+  }
+
+  /** Postponed tickets whose time has come go back to their counter's queue (run by a timer). */
+  returnDue(): number {
+    return this.command(() => {
+      const now = this.d.clock();
+      const events: HallEventDraft[] = [];
+      for (const row of this.s.duePostponed.all(now) as TicketRow[]) {
+        const t = fixBool(row)!;
+        const c = t.targetCounterId === null ? null : this.getCounter(t.targetCounterId) ?? null;
+        const { after, event } = this.step(t, { action: 'return' }, c, null, now);
+        events.push(this.ticketEvent(after, event, c));
+      }
+      return { result: events.length, events };
     });
   }
 

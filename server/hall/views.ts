@@ -90,7 +90,7 @@ export class HallViews {
   counterWork(counterId: number, userId: number) {
     const now = this.clock();
     const c = fixBool(this.s.counterOf.get(counterId) as CounterRow | undefined);
-    if (!c) return null;
+    if (!c || !c.active) return null;
     const counter = this.counters().find((x) => x.id === c.id)!;
     const cur = this.queue.activeTicket(c.id);
     const own = this.s.ownQueue.all(c.id) as any[];
@@ -103,7 +103,7 @@ export class HallViews {
     });
     return {
       counter,
-      ticket: cur && {
+      ticket: !cur ? null : {
         id: cur.id, number: cur.number, serviceId: cur.serviceId, status: cur.status, privileged: cur.privileged, recalls: cur.recalls,
         issuedAt: iso(cur.issuedAt), calledAt: iso(cur.calledAt), startedAt: iso(cur.startedAt),
         waitSec: Math.round(((cur.firstCalledAt ?? now) - cur.issuedAt) / 1000),

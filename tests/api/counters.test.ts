@@ -38,6 +38,8 @@ describe('counter work', () => {
     expect(r.json.ticket.id).toBe(t2.id);
     expect((await h.req('GET', `/api/tickets/${t1.id}`)).json.status).toBe('done');
     expect(h.app.ctx.queue.getTicket(t1.id)!.outcome).toBe('needs_documents');
+    const finish = events(h, t1.id).find((e) => e.action === 'finish');
+    expect(JSON.parse(finish.detail)).toEqual({ outcome: 'needs_documents' });
     expect((await h.req('POST', `/api/counters/${c}/next`, { finishCurrent: true, outcome: 'nonsense' }, op)).status).toBe(400);
   });
 
@@ -96,6 +98,20 @@ describe('counter work', () => {
     await h.req('POST', `/api/counters/${c}/finish`, {}, op);
     expect((await h.req('POST', `/api/counters/${c}/next`, {}, op)).json.ticket).toBeNull(); // still parked
     h.clock.advance(5 * 60_000);
+    // Due tickets are called even before the return timer has run...
+    expect((await h.req('POST', `/api/counters/${c}/next`, {}, op)).json.ticket.id).toBe(t1.id);
+    // ...and the timer puts them back in the waiting counts, with an event.
+    await h.req('POST', `/api/counters/${c}/postpone`, { minutes: 1 }, op);
+    const events: string[] = [];
+    h.app.ctx.hub.subscribe((e) => events.push(e.type));
+    expect(h.app.ctx.queue.returnDue()).toBe(0);
+    h.clock.advance(60_000);
+    expect(h.app.ctx.queue.returnDue()).toBe(1);
+    expect(events).toEqual(['ticket.returned']);
+    expect((await h.req('GET', `/api/tickets/${t1.id}`)).json.status).toBe('waiting');
+    expect((await h.req('GET', '/api/display')).json.waiting).toEqual([{ serviceId: a, count: 1 }]);
+    const events1 = h.app.ctx.sql.prepare('SELECT action FROM ticket_events WHERE ticket_id = ? ORDER BY id').all(t1.id).map((r: any) => r.action);
+    expect(events1).toEqual(['issue', 'call', 'postpone', 'call', 'postpone', 'return']);
     expect((await h.req('POST', `/api/counters/${c}/next`, {}, op)).json.ticket.id).toBe(t1.id);
   });
 
@@ -114,7 +130,10 @@ describe('counter work', () => {
     const work = (await h.req('GET', `/api/counters/${c}`, undefined, op)).json;
     expect(work.day).toEqual({ served: 1, avgServiceSec: 120, breakSec: 1800 });
     expect(work.queue[0]).toMatchObject({ serviceId: a, priority: 1, waiting: 0, maxWaitSec: 900 });
+    expect(work.ticket).toBeNull();
     expect((await h.req('POST', `/api/counters/${c}/close`, {}, op)).json.counter).toMatchObject({ state: 'closed', user: null });
+    await h.req('PATCH', `/api/admin/counters/${c}`, { active: false }, h.admin);
+    expect((await h.req('GET', `/api/counters/${c}`, undefined, op)).status).toBe(404);
   });
 
   it('only the holder acts on a counter; two operators cannot hold one', async () => {
