@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { startServer } from '../tests/helpers/server-process.ts';
 
-const BOARDS = 20;
+const BOARDS = Number(process.env.BOARDS ?? 20);
 const CALLS = 60;
 const WARMUP = 4;
 const COUNTERS = [1, 2, 3, 10, 12]; // demo counters whose main service is payments (service 1)

@@ -63,18 +63,32 @@ function Waiting({ services, waiting }: { services: ServiceView[]; waiting: Wait
   );
 }
 
+// Formatters are costly to build and a board renders on every call: one per kind, zone and language.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function format(kind: 'time' | 'date' | 'until', timeZone: string | undefined, ms: number): string {
+  const locale = lang.value === 'en' ? 'en-GB' : 'ru-RU';
+  const key = `${kind} ${locale} ${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const fields: Intl.DateTimeFormatOptions = kind === 'time' ? { hour: '2-digit', minute: '2-digit' }
+      : kind === 'date' ? { weekday: 'long', day: 'numeric', month: 'long' }
+      : { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' };
+    formatters.set(key, (f = new Intl.DateTimeFormat(locale, { timeZone, ...fields })));
+  }
+  return f.format(ms);
+}
+
 function Clock({ now, settings }: { now: number; settings: PublicSettings | null }) {
   const timeZone = settings?.timezone;
-  const locale = lang.value === 'en' ? 'en-GB' : 'ru-RU';
-  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(now);
-  const date = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(now);
+  const time = format('time', timeZone, now);
+  const date = format('date', timeZone, now);
   return <div class="clock"><span class="time">{time}</span><span class="date">{date}</span></div>;
 }
 
 function noticeText(n: NoticeView, timeZone: string | undefined): string {
   const text = pick(n.text, n.textEn);
   if (!n.endsAt) return text;
-  const when = new Intl.DateTimeFormat(lang.value === 'en' ? 'en-GB' : 'ru-RU', { timeZone, day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(Date.parse(n.endsAt));
+  const when = format('until', timeZone, Date.parse(n.endsAt));
   return `${text} (${t('until', { when })})`;
 }
 

@@ -35,13 +35,30 @@ function scheduleBlinkEnd() {
   blinkTimer = setTimeout(() => {
     state.value = endBlinks(state.value, Date.now());
     scheduleBlinkEnd();
+    updateFlash();
   }, Math.max(0, next - Date.now()) + 10);
+}
+
+// The flash itself: the phase flips twice a second (1 Hz) while a row blinks; no timer runs otherwise.
+let flashTimer: ReturnType<typeof setInterval> | undefined;
+function updateFlash() {
+  const root = document.documentElement;
+  const blinking = state.value.calls.some((c) => c.blinking);
+  if (blinking && !flashTimer) {
+    root.classList.add('flash-on');
+    flashTimer = setInterval(() => root.classList.toggle('flash-on'), 500);
+  } else if (!blinking && flashTimer) {
+    clearInterval(flashTimer);
+    flashTimer = undefined;
+    root.classList.remove('flash-on');
+  }
 }
 
 function commit(step: Step) {
   state.value = step.state;
   for (const c of step.announce) announcer.announce({ key: String(c.ticketId), ticket: c.number, counter: c.counterName });
   scheduleBlinkEnd();
+  updateFlash();
 }
 
 async function refetchServices() {

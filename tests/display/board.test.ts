@@ -18,7 +18,7 @@ beforeAll(async () => {
   admin = await server.login();
   // Counters 3, 10 and 12 of the demo hall all serve service 1 (payments).
   for (const c of [3, 10, 12]) ops[c] = await operatorAt(server, admin, c);
-  page = await openBoard(browser, server.base, 'sound=off&blink=2');
+  page = await openBoard(browser, server.base, 'sound=off&blink=3');
 });
 afterAll(async () => {
   await browser?.close();
@@ -29,8 +29,8 @@ const row = (ticketId: number) => page.locator(`.call[data-ticket="${ticketId}"]
 
 describe('hall display board', () => {
   it('shows a call made through the API with the counter name, blinking', async () => {
-    const t = await issue(server, 1);
-    await act(server, ops[3], 3, 'next');
+    await issue(server, 1);
+    const { ticket: t } = await act(server, ops[3], 3, 'next');
     await row(t.id).waitFor();
     expect(await row(t.id).locator('.number').textContent()).toBe(t.number);
     expect(await row(t.id).locator('.counter').textContent()).toBe('Окно 3');
@@ -38,36 +38,41 @@ describe('hall display board', () => {
   });
 
   it('puts the newest call on top and pushes older ones down', async () => {
-    const a = await issue(server, 1);
-    await act(server, ops[10], 10, 'next');
+    await issue(server, 1);
+    const { ticket: a } = await act(server, ops[10], 10, 'next');
     await row(a.id).waitFor();
-    const b = await issue(server, 1);
-    await act(server, ops[12], 12, 'next');
+    await issue(server, 1);
+    const { ticket: b } = await act(server, ops[12], 12, 'next');
     await row(b.id).waitFor();
     const numbers = await boardNumbers(page);
     expect(numbers.slice(0, 2)).toEqual([b.number, a.number]);
     expect(await page.locator('.call').first().locator('.counter').textContent()).toBe('Окно 12');
   });
 
-  it('stops blinking after the blink period and stays highlighted', async () => {
-    const t = await issue(server, 1);
-    await act(server, ops[3], 3, 'next', { finishCurrent: true });
+  it('blinks at about 1 Hz, stops after the blink period and stays highlighted', async () => {
+    await issue(server, 1);
+    const { ticket: t } = await act(server, ops[3], 3, 'next', { finishCurrent: true });
     await row(t.id).waitFor();
-    const blinking = () => row(t.id).evaluate((el) => ({ cls: el.className, animations: el.getAnimations().length }));
-    const during = await blinking();
-    expect(during.cls).toContain('blink');
-    expect(during.animations).toBeGreaterThan(0);
-    await page.waitForTimeout(2600);
-    const after = await blinking();
-    expect(after.cls).not.toContain('blink');
-    expect(after.animations).toBe(0);
-    expect(after.cls).toContain('called'); // still highlighted until the customer arrives
-    // Flash rate: one cycle a second, far below 3 a second.
-    const seconds = await page.evaluate(() => {
-      for (const sheet of document.styleSheets) for (const r of sheet.cssRules) if (r instanceof CSSStyleRule && r.selectorText === '.call.blink') return r.style.animationDuration;
-      return null;
+    expect(await row(t.id).getAttribute('class')).toContain('blink');
+    // The flash layer's opacity, sampled every 50 ms for 2 s.
+    const samples = await row(t.id).evaluate(async (el) => {
+      const out: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        out.push(getComputedStyle(el, '::after').opacity);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return out;
     });
-    expect(seconds).toBe('1s');
+    const flashes = samples.filter((v, i) => i > 0 && v === '1' && samples[i - 1] !== '1').length;
+    expect(new Set(samples)).toEqual(new Set(['0', '1']));
+    expect(flashes).toBeGreaterThanOrEqual(1); // about one a second ...
+    expect(flashes).toBeLessThanOrEqual(3); // ... never 3 a second
+    await page.waitForFunction((id) => !document.querySelector(`.call[data-ticket="${id}"]`)?.classList.contains('blink'), String(t.id), { timeout: 3000 });
+    const after = await row(t.id).evaluate((el) => ({ cls: el.className, animations: el.getAnimations({ subtree: true }).length, layer: getComputedStyle(el, '::after').content }));
+    expect(after.cls).toContain('called'); // still highlighted until the customer arrives
+    expect(after.animations).toBe(0);
+    expect(after.layer).toBe('none'); // no flash layer left
+    expect(await page.evaluate(() => document.documentElement.classList.contains('flash-on'))).toBe(false);
   });
 
   it('blinks a recalled ticket again on top, calms it when served, and drops it when finished', async () => {
@@ -122,8 +127,8 @@ describe('hall display board', () => {
   it('recovers after the server restarts and shows the next call', async () => {
     const before = await boardNumbers(page);
     await server.restart();
-    const t = await issue(server, 1);
-    await act(server, ops[10], 10, 'next', { finishCurrent: true });
+    await issue(server, 1);
+    const { ticket: t } = await act(server, ops[10], 10, 'next', { finishCurrent: true });
     await row(t.id).waitFor({ timeout: 30000 });
     expect((await boardNumbers(page))[0]).toBe(t.number);
     expect(before).not.toContain(t.number);
