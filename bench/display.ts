@@ -13,6 +13,8 @@ const TARGET_MS = 150;
 // Board URL parameters, e.g. BOARD_QUERY='sound=off'. By default as a hall has them: sound on, the
 // voice through the server's espeak-ng (headless Chromium has no voices).
 const QUERY = process.env.BOARD_QUERY ?? '';
+// Time between two calls. A busy hall (12 windows, 9-minute service) calls about every 45 s.
+const PACE_MS = Number(process.env.PACE_MS ?? 1000);
 const root = resolve(import.meta.dirname, '..');
 
 // The production build, as `npm start` makes it.
@@ -61,7 +63,7 @@ try {
     const r = await server.call('POST', `/api/counters/${c}/next`, { finishCurrent: true }, ops.get(c));
     if (r.status !== 200 || !r.json.ticket) throw new Error(`next: ${r.status} ${JSON.stringify(r.json)}`);
     if (i >= WARMUP) sent.set(r.json.ticket.id, t0);
-    await new Promise((res) => setTimeout(res, 400)); // a busy hall calls far less often
+    await new Promise((res) => setTimeout(res, PACE_MS));
   }
   await new Promise((res) => setTimeout(res, 1500));
 
@@ -81,7 +83,7 @@ try {
     const s = [...xs].sort((a, b) => a - b);
     return `${label}: p50 ${pct(s, 50)} ms, p95 ${pct(s, 95)} ms, p99 ${pct(s, 99)} ms, max ${s.at(-1)} ms`;
   };
-  console.log(`next → number on the board, ${BOARDS} boards open (real server, real Chromium, ${QUERY || 'default settings'})`);
+  console.log(`next → number on the board, ${BOARDS} boards open, a call every ${PACE_MS} ms (real server, real Chromium, ${QUERY || 'default settings'})`);
   console.log(`  samples ${painted.length} (${CALLS} calls × ${BOARDS} boards), missing ${missing}`);
   console.log('  ' + line('to the painted frame', painted));
   console.log('  ' + line('to the row in the DOM', inDom));

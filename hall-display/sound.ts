@@ -10,24 +10,26 @@ const CHIME_MS = 1600;
 /** Two soft bell tones, a falling fifth ("ding-dong"). */
 function chime(volume: number): Promise<void> {
   ctx ??= new AudioContext();
-  if (ctx.state === 'suspended') void ctx.resume();
-  const start = ctx.currentTime + 0.05;
+  const audio = ctx;
+  void audio.resume();
+  const start = audio.currentTime + 0.05;
   for (const [freq, offset] of [[880, 0], [587.33, 0.5]] as const) {
     const t = start + offset;
-    const osc = ctx.createOscillator();
-    const gain = ctx.createGain();
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
     osc.type = 'sine';
     osc.frequency.value = freq;
     gain.gain.setValueAtTime(0.0001, t);
     gain.gain.exponentialRampToValueAtTime(Math.max(0.0002, 0.6 * volume), t + 0.02);
     gain.gain.exponentialRampToValueAtTime(0.0001, t + 1.0);
-    osc.connect(gain).connect(ctx.destination);
+    osc.connect(gain).connect(audio.destination);
     osc.start(t);
     osc.stop(t + 1.05);
     osc.onended = () => gain.disconnect();
   }
-  // Timed, not on `ended`: a context the browser keeps suspended never ends anything.
-  return new Promise((r) => setTimeout(r, CHIME_MS));
+  // Timed, not on `ended`: a context the browser keeps suspended never ends anything. Between
+  // chimes the context is suspended, so an idle board spends no CPU on rendering silence.
+  return new Promise((r) => setTimeout(() => { void audio.suspend(); r(); }, CHIME_MS));
 }
 
 function browserVoice(lang: AnnounceLang): SpeechSynthesisVoice | undefined {
