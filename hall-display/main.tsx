@@ -54,11 +54,24 @@ function updateFlash() {
   }
 }
 
+/** Runs `fn` once the next frame is painted (or after 100 ms when the page draws no frames). */
+function afterPaint(fn: () => void) {
+  let done = false;
+  const run = () => { if (!done) { done = true; fn(); } };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 100);
+}
+
 function commit(step: Step) {
   state.value = step.state;
-  for (const c of step.announce) announcer.announce({ key: String(c.ticketId), ticket: c.number, counter: c.counterName });
   scheduleBlinkEnd();
   updateFlash();
+  // The number first, then the sound: starting the chime must not hold up the frame that shows it.
+  if (step.announce.length) {
+    afterPaint(() => {
+      for (const c of step.announce) announcer.announce({ key: String(c.ticketId), ticket: c.number, counter: c.counterName });
+    });
+  }
 }
 
 async function refetchServices() {
