@@ -64,6 +64,35 @@ describe('board sound', () => {
     await page.close();
   }, 60000);
 
+  it('uses the browser\'s own voice when it has one for the language, and asks the server for nothing', async () => {
+    const admin = await server.login();
+    const op = await operatorAt(server, admin, 2);
+    const page = await browser.newPage();
+    // A browser with a Russian and an English voice (headless Chromium has none).
+    await page.addInitScript(`
+      window.__spoken = [];
+      window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+      Object.defineProperty(window, 'speechSynthesis', { value: {
+        getVoices: () => [{ lang: 'en-US', name: 'English' }, { lang: 'ru-RU', name: 'Russian' }],
+        speak(u) { window.__spoken.push({ text: u.text, voice: u.voice.name, volume: u.volume }); setTimeout(() => u.onend(), 200); },
+      } });
+    `);
+    const wavs: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/api/announce.wav')) wavs.push(r.url()); });
+    await page.goto(`${server.base}/display/?volume=0.8&voiceLang=ru,en`);
+    await page.waitForSelector('.board');
+    await issue(server, 1);
+    const { ticket } = await act(server, op, 2, 'next');
+    await page.waitForFunction(() => (window as any).__spoken.length === 2, undefined, { timeout: 15000 });
+    expect(ticket.number).toMatch(/^П\d{3}$/);
+    expect(await page.evaluate(() => (window as any).__spoken)).toEqual([
+      { text: expect.stringMatching(/^Талон пэ [а-я ]+, окно два$/), voice: 'Russian', volume: 0.8 },
+      { text: expect.stringMatching(/^Ticket P [a-z -]+, window two$/), voice: 'English', volume: 0.8 },
+    ]);
+    expect(wavs).toEqual([]);
+    await page.close();
+  });
+
   it('stays silent with sound=off', async () => {
     const admin = await server.login();
     const op = await operatorAt(server, admin, 12);
