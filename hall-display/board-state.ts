@@ -90,8 +90,9 @@ export function applyEvent(prev: BoardState, e: HallEvent, now: number, o: Board
       state = { ...state, notices: e.notices };
       break;
     case 'ticket.issued':
+    case 'ticket.returned':
     case 'services.changed':
-      break;
+      break; // only the waiting counts change (above); main.tsx refetches the services
   }
   return { state, announce };
 }
