@@ -112,7 +112,9 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(announceRoutes); // the board's speech through espeak-ng
 
   for (const [base, dir] of screens) {
-    await app.register(fastifyStatic, { root: join(root, 'dist', dir), prefix: `/${base}/`, decorateReply: base === 'kiosk', wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, { root: join(root, 'dist', dir), prefix: `/${base}/`, decorateReply: base === 'kiosk', index: 'index.html' });
+    // "/display?rows=4" typed on a TV remote: the same page, with its settings.
+    app.get(`/${base}`, async (req, reply) => reply.redirect(`/${base}/${req.url.slice(base.length + 1)}`));
   }
   app.get('/', async (_req, reply) => reply.redirect('/console/'));
 

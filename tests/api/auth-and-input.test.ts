@@ -85,3 +85,20 @@ describe('bad input', () => {
     expect(h.app.ctx.sql.prepare('SELECT COUNT(*) AS n FROM tickets').get()).toEqual({ n: 1 });
   });
 });
+
+describe('pages', () => {
+  it('serves the three screens, and their addresses without the slash redirect with the settings kept', async () => {
+    const h = await testHall();
+    for (const page of ['kiosk', 'console', 'display']) {
+      const res = await h.app.inject({ method: 'GET', url: `/${page}/` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+    }
+    const r = await h.app.inject({ method: 'GET', url: '/display?rows=4&counters=1,2' });
+    expect(r.statusCode).toBe(302);
+    expect(r.headers.location).toBe('/display/?rows=4&counters=1,2');
+    const headers = (await h.app.inject({ method: 'GET', url: '/kiosk/' })).headers;
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(String(headers['content-security-policy'])).toContain("default-src 'self'");
+  });
+});
