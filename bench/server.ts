@@ -29,6 +29,7 @@ function post(path: string, body: unknown, token: string): Promise<{ status: num
   });
 }
 
+const memKb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${s.proc.pid}/status`, 'utf8'))![1]);
 const pct = (xs: number[], p: number) => { const a = [...xs].sort((x, y) => x - y); return a[Math.min(a.length - 1, Math.ceil((p / 100) * a.length) - 1)]; };
 const fmt = (x: number) => x.toFixed(2);
 const check = (r: { status: number; json: any }, want: number) => { if (r.status !== want) throw new Error(`HTTP ${r.status}: ${JSON.stringify(r.json)}`); };
@@ -107,7 +108,7 @@ try {
   }
   sockets.forEach((ws) => ws.terminate());
 
-  const peakKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${s.proc.pid}/status`, 'utf8'))![1]);
+  const peakKb = memKb('VmHWM');
 
   // The floor: one durable insert transaction with raw better-sqlite3, on the disk of DATA_DIR.
   const raw = new Database(join(s.dataDir, 'floor.db'));

@@ -1,6 +1,7 @@
 // Drizzle schema of the hall database. Times are integer milliseconds since the epoch (UTC);
 // the API turns them into ISO-8601 strings. Migrations in db/migrations are generated from this
 // file with `npm run db:generate` and applied at start.
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const services = sqliteTable('services', {
@@ -103,10 +104,12 @@ export const tickets = sqliteTable('tickets', {
   uniqueIndex('tickets_number_day').on(t.originalServiceId, t.hallDay, t.seq),
   // The queue index: covering for the dispatch and "people ahead" queries.
   index('tickets_status_service').on(t.status, t.serviceId, t.issuedAt, t.targetCounterId),
-  index('tickets_counter_status').on(t.counterId, t.status),
+  // Partial indexes: a new ticket has no counter, no target and is not done, so issuing a
+  // ticket does not touch them (every index page touched is more to write to the WAL).
+  index('tickets_counter_status').on(t.counterId, t.status).where(sql`counter_id IS NOT NULL`),
+  index('tickets_target_counter').on(t.targetCounterId, t.status).where(sql`target_counter_id IS NOT NULL`),
+  index('tickets_done').on(t.serviceId, t.finishedAt).where(sql`status = 'done'`),
   index('tickets_issued').on(t.issuedAt),
-  index('tickets_target_counter').on(t.targetCounterId, t.status),
-  index('tickets_finished').on(t.serviceId, t.finishedAt),
 ]);
 
 // Waiting tickets per service, kept by triggers (migration 0001) in the same transaction as the
@@ -127,7 +130,7 @@ export const ticketEvents = sqliteTable('ticket_events', {
   userId: integer('user_id').references(() => users.id),
   at: integer('at').notNull(),
   detail: text('detail'),
-}, (t) => [index('ticket_events_ticket').on(t.ticketId), index('ticket_events_at').on(t.at)]);
+}, (t) => [index('ticket_events_ticket').on(t.ticketId)]);
 
 // Append-only: counter opened, closed, on break, resumed (for the operator's day and reports).
 export const counterEvents = sqliteTable('counter_events', {

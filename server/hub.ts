@@ -31,8 +31,9 @@ export class Hub {
     const at = new Date(this.clock()).toISOString();
     for (const d of drafts) {
       const event = { ...d, seq: ++this.seq, at } as HallEvent;
-      const text = JSON.stringify(event);
-      for (const ws of this.clients) if (ws.readyState === ws.OPEN) ws.send(text);
+      // Encoded once for all screens; ws would otherwise encode the string for every socket.
+      const data = Buffer.from(JSON.stringify(event));
+      for (const ws of this.clients) if (ws.readyState === ws.OPEN) ws.send(data, { binary: false });
       for (const fn of this.listeners) fn(event);
     }
   }

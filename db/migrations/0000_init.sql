@@ -88,7 +88,6 @@ CREATE TABLE `ticket_events` (
 );
 --> statement-breakpoint
 CREATE INDEX `ticket_events_ticket` ON `ticket_events` (`ticket_id`);--> statement-breakpoint
-CREATE INDEX `ticket_events_at` ON `ticket_events` (`at`);--> statement-breakpoint
 CREATE TABLE `tickets` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`service_id` integer NOT NULL,
@@ -120,10 +119,10 @@ CREATE TABLE `tickets` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `tickets_number_day` ON `tickets` (`original_service_id`,`hall_day`,`seq`);--> statement-breakpoint
 CREATE INDEX `tickets_status_service` ON `tickets` (`status`,`service_id`,`issued_at`,`target_counter_id`);--> statement-breakpoint
-CREATE INDEX `tickets_counter_status` ON `tickets` (`counter_id`,`status`);--> statement-breakpoint
+CREATE INDEX `tickets_counter_status` ON `tickets` (`counter_id`,`status`) WHERE counter_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `tickets_target_counter` ON `tickets` (`target_counter_id`,`status`) WHERE target_counter_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `tickets_done` ON `tickets` (`service_id`,`finished_at`) WHERE status = 'done';--> statement-breakpoint
 CREATE INDEX `tickets_issued` ON `tickets` (`issued_at`);--> statement-breakpoint
-CREATE INDEX `tickets_target_counter` ON `tickets` (`target_counter_id`,`status`);--> statement-breakpoint
-CREATE INDEX `tickets_finished` ON `tickets` (`service_id`,`finished_at`);--> statement-breakpoint
 CREATE TABLE `tokens` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`token_hash` text NOT NULL,
