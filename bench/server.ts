@@ -14,7 +14,7 @@ const CONCURRENCY = 20, PACED_RPS = 200, PACED_N = 1000, BURST_N = 5000, SOCKETS
 const s = await startServer({ LOG_LEVEL: 'error' }, { bundle: true });
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
 
-function post(path: string, body: unknown, token: string): Promise<{ status: number; json: any; ms: number }> {
+function post(path: string, body: unknown, token: string): Promise<{ status: number; json: any; ms: number; serverMs: number }> {
   const data = JSON.stringify(body);
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
@@ -22,7 +22,7 @@ function post(path: string, body: unknown, token: string): Promise<{ status: num
       headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), authorization: `Bearer ${token}` } }, (res) => {
       let text = '';
       res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text), ms: performance.now() - t0 }));
+      res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text), ms: performance.now() - t0, serverMs: Number(/dur=([\d.]+)/.exec(String(res.headers['server-timing']))?.[1]) }));
     });
     req.on('error', reject);
     req.end(data);
@@ -35,18 +35,18 @@ const fmt = (x: number) => x.toFixed(2);
 const check = (r: { status: number; json: any }, want: number) => { if (r.status !== want) throw new Error(`HTTP ${r.status}: ${JSON.stringify(r.json)}`); };
 
 /** Open loop: one request every 1000/rps ms, whatever the answers do. */
-async function paced(n: number, rps: number, fn: (i: number) => Promise<{ ms: number }>) {
-  const lat: number[] = [];
+async function paced(n: number, rps: number, fn: (i: number) => Promise<{ ms: number; serverMs: number }>) {
+  const lat: number[] = [], inServer: number[] = [];
   const jobs: Promise<void>[] = [];
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     const due = t0 + (i * 1000) / rps;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    jobs.push(fn(i).then((r) => { lat.push(r.ms); }));
+    jobs.push(fn(i).then((r) => { lat.push(r.ms); inServer.push(r.serverMs); }));
   }
   await Promise.all(jobs);
-  return { p50: pct(lat, 50), p99: pct(lat, 99), rps: n / ((performance.now() - t0) / 1000) };
+  return { p50: pct(lat, 50), p99: pct(lat, 99), rps: n / ((performance.now() - t0) / 1000), server: { p50: pct(inServer, 50), p99: pct(inServer, 99) } };
 }
 
 /** Closed loop: `clients` callers, each sending its next request when the last is answered. */
@@ -121,8 +121,9 @@ try {
   for (let i = 0; i < 1000; i++) { const t0 = performance.now(); tx('x' + i); floor.push(performance.now() - t0); }
   raw.close();
 
-  const line = (name: string, r: { p50: number; p99: number; rps: number }, mode: string) =>
-    console.log(`${name.padEnd(28)} ${mode.padEnd(26)} p50 ${fmt(r.p50)} ms   p99 ${fmt(r.p99)} ms   ${r.rps.toFixed(0)} req/s`);
+  const line = (name: string, r: { p50: number; p99: number; rps: number; server?: { p50: number; p99: number } }, mode: string) =>
+    console.log(`${name.padEnd(28)} ${mode.padEnd(26)} p50 ${fmt(r.p50)} ms   p99 ${fmt(r.p99)} ms   ${r.rps.toFixed(0)} req/s` +
+      (r.server ? `   (inside the server: p50 ${fmt(r.server.p50)} ms, p99 ${fmt(r.server.p99)} ms)` : ''));
   console.log(`\nTalon server benchmark (${new Date().toISOString()}, node ${process.version})`);
   line('POST /api/tickets', issuePaced, `paced ${PACED_RPS} req/s`);
   line('POST /api/tickets', issueBurst, `${CONCURRENCY} clients, closed loop`);

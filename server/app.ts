@@ -55,6 +55,10 @@ function buildVersion(): string {
   return h.digest('hex').slice(0, 12);
 }
 
+declare module 'fastify' {
+  interface FastifyRequest { startedAt: number }
+}
+
 export type TalonApp = FastifyInstance & { ctx: AppContext };
 
 export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
@@ -101,6 +105,9 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(rateLimit, { global: false });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   installAuth(app, tokens);
+  // Server-Timing: how long the server itself took (browsers' devtools and the bench read it).
+  app.addHook('onRequest', async (req) => { req.startedAt = performance.now(); });
+  app.addHook('onSend', async (req, reply) => { reply.header('server-timing', `app;dur=${(performance.now() - req.startedAt).toFixed(2)}`); });
 
   await app.register(publicRoutes, { ctx });
   await app.register(wsRoutes, { ctx });
