@@ -1,8 +1,9 @@
-// Transactions and group commit. With synchronous=FULL every commit waits for the disk (about
-// 2 ms here), which would cap the hall at a few hundred commands a second. Commands that arrive
-// within one event-loop turn therefore share one transaction: each runs in its own savepoint
-// (so a failing command undoes only itself), the batch commits once, and only then are the
-// events published and the requests answered. A 201 still means "on disk".
+// Transactions and group commit. With synchronous=FULL every commit waits for the disk (0.5 ms
+// at best here, several at worst), which would cap the hall at a few hundred commands a
+// second. Commands that arrive within one event-loop turn therefore share one transaction:
+// each runs in its own savepoint (so a failing command undoes only itself), the batch commits
+// once, and only then are the events published and the requests answered. A 201 still means
+// "on disk".
 import type Database from 'better-sqlite3';
 import type { Hub } from './hub';
 import type { HallEventDraft } from './protocol';
