@@ -6,7 +6,6 @@ export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 export const IdParams = Type.Object({ id: Type.String({ pattern: '^[1-9][0-9]{0,9}$' }) });
 export type IdParams = Static<typeof IdParams>;
 
-export const ErrorBody = Type.Object({ error: Type.String(), message: Type.String() });
 
 export const Prefix = Type.String({ minLength: 1, maxLength: 3, pattern: '^[A-Za-zА-ЯЁа-яё]{1,3}$' });
 export const HHMM = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });

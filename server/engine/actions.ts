@@ -40,7 +40,7 @@ const from: Record<TicketAction, readonly TicketStatus[]> = {
   return: ['postponed'],
 };
 
-export const canApply = (status: TicketStatus, action: TicketAction) => from[action].includes(status);
+const canApply = (status: TicketStatus, action: TicketAction) => from[action].includes(status);
 
 export interface Step { patch: Partial<TicketFields>; event: HallEventType }
 

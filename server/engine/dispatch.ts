@@ -19,7 +19,7 @@ export interface DispatchInput {
 /** Priority level of tickets addressed to this counter itself: its main work. */
 const OWN_PRIORITY = 1;
 
-export function isCallable(t: QueueTicket, counterId: number, linked: ReadonlyMap<number, number>, now: number): boolean {
+function isCallable(t: QueueTicket, counterId: number, linked: ReadonlyMap<number, number>, now: number): boolean {
   if (t.status === 'postponed') return t.targetCounterId === counterId && (t.postponedUntil ?? 0) <= now;
   if (t.status !== 'waiting') return false;
   if (t.targetCounterId !== null) return t.targetCounterId === counterId;
