@@ -60,7 +60,10 @@ describe('operator console: guards and reconnection', () => {
   it('an action the server refuses is shown as not done, with the server\'s state', async () => {
     await settled(page);
     let held!: Route;
-    const arrived = new Promise<void>((res) => page.route(`**/api/counters/${counterId}/start`, (route) => { held = route; res(); }));
+    let arrive!: () => void;
+    const arrived = new Promise<void>((res) => { arrive = res; });
+    // awaited: the key press must not overtake the interception being set up
+    await page.route(`**/api/counters/${counterId}/start`, (route) => { held = route; arrive(); });
     await page.keyboard.press('F3');
     await arrived;
     // meanwhile the same operator, from another place, marks the customer as a no-show
@@ -116,12 +119,14 @@ describe('operator console: guards and reconnection', () => {
   it('a refetch that was answered before an action never paints the older state over the action\'s result', async () => {
     // Hold the next refetch of the counter, with the server's answer from before the action.
     let release: (() => Promise<void>) | undefined;
-    const held = new Promise<void>((res) => page.route(`**/api/counters/${counterId}`, async (route) => {
+    let hold!: () => void;
+    const held = new Promise<void>((res) => { hold = res; });
+    await page.route(`**/api/counters/${counterId}`, async (route) => {
       if (release) return route.continue(); // only the first one is held
       const stale = await route.fetch();
       release = () => route.fulfill({ response: stale });
-      res();
-    }));
+      hold();
+    });
     await issue(h, h.service['Д']); // an event: the screen refetches
     await held;
     // record every number the screen shows from now on
