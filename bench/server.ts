@@ -14,6 +14,17 @@ const CONCURRENCY = 20, PACED_RPS = 200, PACED_N = 1000, BURST_N = 5000, SOCKETS
 const s = await startServer({ LOG_LEVEL: 'error' }, { bundle: true });
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
 
+/** GET /api/health: no database, no work; the cost of an HTTP round trip on this machine. */
+function health(): Promise<{ ms: number; serverMs: number }> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port: s.port, path: '/api/health', agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ ms: performance.now() - t0, serverMs: Number(/dur=([\d.]+)/.exec(String(res.headers['server-timing']))?.[1]) }));
+    }).on('error', reject);
+  });
+}
+
 function post(path: string, body: unknown, token: string): Promise<{ status: number; json: any; ms: number; serverMs: number }> {
   const data = JSON.stringify(body);
   const t0 = performance.now();
@@ -77,10 +88,17 @@ try {
   const next = async (c: number) => { const k = counters[c]; const r = await post(`/api/counters/${k.id}/next`, { finishCurrent: true }, k.token); check(r, 200); return r; };
 
   for (let i = 0; i < 200; i++) await issue(); // warm-up
+  const phases: string[] = [`idle ${(memKb('VmRSS') / 1024).toFixed(0)}`];
+  const phase = (name: string) => phases.push(`${name} ${(memKb('VmHWM') / 1024).toFixed(0)}`);
+  const floorHttp = await paced(PACED_N, PACED_RPS, health);
   const issuePaced = await paced(PACED_N, PACED_RPS, issue);
+  phase('issue paced');
   const issueBurst = await burst(BURST_N, CONCURRENCY, issue);
+  phase('issue burst');
   const nextPaced = await paced(PACED_N, PACED_RPS, (i) => next(i % CONCURRENCY));
+  phase('next paced');
   const nextBurst = await burst(BURST_N, CONCURRENCY, (c) => next(c));
+  phase('next burst');
 
   // Fan-out: 200 screens connected; time from sending `next` to `ticket.called` on every one.
   const sockets = await Promise.all(Array.from({ length: SOCKETS }, () => new Promise<WebSocket>((res, rej) => {
@@ -107,6 +125,7 @@ try {
     await new Promise((r) => setTimeout(r, 10));
   }
   sockets.forEach((ws) => ws.terminate());
+  phase('fan-out');
 
   const peakKb = memKb('VmHWM');
 
@@ -125,12 +144,13 @@ try {
     console.log(`${name.padEnd(28)} ${mode.padEnd(26)} p50 ${fmt(r.p50)} ms   p99 ${fmt(r.p99)} ms   ${r.rps.toFixed(0)} req/s` +
       (r.server ? `   (inside the server: p50 ${fmt(r.server.p50)} ms, p99 ${fmt(r.server.p99)} ms)` : ''));
   console.log(`\nTalon server benchmark (${new Date().toISOString()}, node ${process.version})`);
+  line('GET /api/health (floor)', floorHttp, `paced ${PACED_RPS} req/s`);
   line('POST /api/tickets', issuePaced, `paced ${PACED_RPS} req/s`);
   line('POST /api/tickets', issueBurst, `${CONCURRENCY} clients, closed loop`);
   line('POST /api/counters/:id/next', nextPaced, `paced ${PACED_RPS} req/s`);
   line('POST /api/counters/:id/next', nextBurst, `${CONCURRENCY} clients, closed loop`);
   console.log(`next → ticket.called on all ${SOCKETS} websockets: p50 ${fmt(pct(fanout, 50))} ms   p99 ${fmt(pct(fanout, 99))} ms`);
-  console.log(`server peak memory (VmHWM): ${(peakKb / 1024).toFixed(1)} MB`);
+  console.log(`server peak memory (VmHWM): ${(peakKb / 1024).toFixed(1)} MB (by phase, MB: ${phases.join(', ')}; of it the node binary's own pages: ${(memKb('RssFile') / 1024).toFixed(0)} MB)`);
   console.log(`durable raw insert transaction (floor): p50 ${fmt(pct(floor, 50))} ms   p99 ${fmt(pct(floor, 99))} ms`);
   console.log(`issue p50 / floor p50 at ${PACED_RPS} req/s: ${(issuePaced.p50 / pct(floor, 50)).toFixed(2)}×`);
   console.log(`targets: p99 ≤ 5 ms at ${PACED_RPS} req/s; ≥ 2000 tickets/s; fan-out p99 ≤ 20 ms; peak memory ≤ 150 MB`);

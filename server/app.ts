@@ -26,6 +26,7 @@ import { StatsService } from './hall/stats';
 import { HallViews } from './hall/views';
 import { Hub } from './hub';
 import { Committer } from './commits';
+import { WalSync } from './wal-sync';
 import { devicesPlugin } from './devices/plugin';
 import { adminRoutes } from './routes/admin';
 import announceRoutes from './routes/announce';
@@ -79,7 +80,8 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const hub = new Hub(clock);
   const settings = new SettingsStore(sql, config.timezone);
   const times = new ServiceTimes(sql);
-  const commits = new Committer(sql, hub);
+  const wal = WalSync.open(sql);
+  const commits = new Committer(sql, hub, wal);
   const queue = new QueueService({ sql, commits, settings, times, clock, timezone: config.timezone });
   const tokens = new TokenStore(sql, clock);
   const ctx: AppContext = {
@@ -135,6 +137,8 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     clearInterval(returns);
     hub.closeAll();
     await ctx.devices.close();
+    await commits.drained();
+    await wal?.close();
     sql.close();
   });
   return Object.assign(app as unknown as FastifyInstance, { ctx });

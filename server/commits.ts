@@ -1,12 +1,13 @@
-// Transactions and group commit. With synchronous=FULL every commit waits for the disk (0.5 ms
-// at best here, several at worst), which would cap the hall at a few hundred commands a
-// second. Commands that arrive within one event-loop turn therefore share one transaction:
-// each runs in its own savepoint (so a failing command undoes only itself), the batch commits
-// once, and only then are the events published and the requests answered. A 201 still means
-// "on disk".
+// Transactions and group commit. Every commit must reach the disk (0.5 ms at best here, several
+// at worst), which would cap the hall at a few hundred commands a second. Commands that arrive
+// within one event-loop turn therefore share one transaction: each runs in its own savepoint (so
+// a failing command undoes only itself), the batch commits once, the WAL is flushed off the
+// event loop (wal-sync.ts), and only then are the events published and the requests answered.
+// A 201 still means "on disk".
 import type Database from 'better-sqlite3';
 import type { Hub } from './hub';
 import type { HallEventDraft } from './protocol';
+import type { WalSync } from './wal-sync';
 
 interface Job { fn: () => unknown; resolve: (v: any) => void; reject: (e: unknown) => void }
 
@@ -14,17 +15,25 @@ export class Committer {
   private pending: HallEventDraft[] | null = null;
   private queue: Job[] = [];
   private scheduled = false;
+  /** Events go out in commit order: each batch's publication waits for the one before. */
+  private published: Promise<void> = Promise.resolve();
+  private unpublished = 0;
 
-  constructor(private sql: Database.Database, private hub: Hub) {}
+  /** Without `wal` (an in-memory database) commits are not flushed anywhere. */
+  constructor(private sql: Database.Database, private hub: Hub, private wal: Pick<WalSync, 'sync'> | null = null) {}
 
   /** Runs a command in a transaction (a savepoint inside a batch); its events go out after the
-   * outermost commit. */
+   * outermost commit. Outside a batch the commit is synchronous=FULL, durable on return. */
   tx<T>(fn: () => { result: T; events: HallEventDraft[] }): T {
     const { result, events } = this.sql.transaction(fn)();
     if (this.pending) this.pending.push(...events);
-    else this.hub.publish(events);
+    else if (this.unpublished === 0) this.hub.publish(events);
+    else this.afterFlush(Promise.resolve(), () => this.hub.publish(events));
     return result;
   }
+
+  /** Resolves when every batch committed so far has been flushed and published. */
+  drained(): Promise<void> { return this.published; }
 
   /** Queues a command for the next group commit. */
   run<T>(fn: () => T): Promise<T> {
@@ -39,6 +48,7 @@ export class Committer {
     const jobs = this.queue.splice(0);
     const outcomes: { ok: boolean; value: unknown }[] = [];
     this.pending = [];
+    if (this.wal) this.sql.pragma('synchronous = NORMAL'); // the flush follows, off the loop
     try {
       this.sql.transaction(() => {
         for (const j of jobs) {
@@ -54,10 +64,23 @@ export class Committer {
       this.pending = null;
       for (const j of jobs) j.reject(e);
       return;
+    } finally {
+      if (this.wal) this.sql.pragma('synchronous = FULL'); // other writers commit durably
     }
     const events = this.pending;
     this.pending = null;
-    this.hub.publish(events);
-    jobs.forEach((j, i) => (outcomes[i].ok ? j.resolve(outcomes[i].value) : j.reject(outcomes[i].value)));
+    this.afterFlush(this.wal?.sync() ?? Promise.resolve(), (err) => {
+      // The batch is committed either way, so the screens hear of it; but a failed flush (an I/O
+      // error) means it may not be on disk, and no request of the batch is told it succeeded.
+      this.hub.publish(events);
+      jobs.forEach((j, i) => (err ? j.reject(err) : outcomes[i].ok ? j.resolve(outcomes[i].value) : j.reject(outcomes[i].value)));
+    });
+  }
+
+  private afterFlush(flushed: Promise<void>, then: (err?: unknown) => void) {
+    flushed.catch(() => undefined); // handled below, in turn: not an unhandled rejection meanwhile
+    this.unpublished++;
+    const done = (err?: unknown) => { this.unpublished--; then(err); };
+    this.published = this.published.then(() => flushed).then(() => done(), done);
   }
 }
