@@ -89,6 +89,9 @@ export function applyEvent(prev: BoardState, e: HallEvent, now: number, o: Board
     case 'notices.changed':
       state = { ...state, notices: e.notices };
       break;
+    case 'settings.changed':
+      state = { ...state, settings: e.settings };
+      break;
     case 'ticket.issued':
     case 'ticket.returned':
     case 'services.changed':

@@ -1,5 +1,7 @@
-// The board's configuration from its URL (a hall with several boards opens each with its own
-// parameters). A wrong value falls back to the default: a board on a wall must always start.
+// The board's configuration: from its URL (a hall with several boards opens each with its own
+// parameters) over the administration's settings for the board named by `?board=` over the
+// defaults. A wrong URL value falls back: a board on a wall must always start.
+import type { BoardProfile } from '../server/protocol';
 import type { AnnounceLang } from '../ui/announce-text';
 import type { Lang } from '../ui/i18n';
 
@@ -25,7 +27,10 @@ export interface BoardConfig {
 export const DEFAULT_ROWS: Record<Orientation, number> = { landscape: 4, portrait: 5 };
 export const MAX_ROWS = 12;
 
-export function parseConfig(search: string): BoardConfig {
+/** The board's name in the administration's settings (`?board=entrance`), or null. */
+export const boardName = (search: string) => new URLSearchParams(search).get('board');
+
+export function parseConfig(search: string, profile: BoardProfile = {}): BoardConfig {
   const q = new URLSearchParams(search);
   const onOff = (name: string, dflt: boolean) => {
     const v = q.get(name);
@@ -37,20 +42,23 @@ export function parseConfig(search: string): BoardConfig {
     return Number.isFinite(n) && n >= min && n <= max ? n : null;
   };
   const o = q.get('orientation');
-  const counters = (q.get('counters') ?? '').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
-  const lang: Lang = q.get('lang') === 'en' ? 'en' : 'ru';
-  const voiceLangs = (q.get('voiceLang') ?? '').split(',').filter((l): l is AnnounceLang => l === 'ru' || l === 'en');
-  const rows = num('rows', 1, MAX_ROWS);
-  const blink = num('blink', 0, 30);
+  const listed = (q.get('counters') ?? '').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+  const counters = listed.length ? listed : profile.counters ?? [];
+  const langParam = q.get('lang');
+  const lang: Lang = langParam === 'en' || langParam === 'ru' ? langParam : profile.lang ?? 'ru';
+  const listedLangs = (q.get('voiceLang') ?? '').split(',').filter((l): l is AnnounceLang => l === 'ru' || l === 'en');
+  const voiceLangs = listedLangs.length ? listedLangs : profile.voiceLangs ?? [];
+  const rows = num('rows', 1, MAX_ROWS) ?? profile.rows ?? null;
+  const blink = num('blink', 0, 30) ?? profile.blinkSec ?? 5;
   return {
-    orientation: o === 'landscape' || o === 'portrait' ? o : null,
+    orientation: o === 'landscape' || o === 'portrait' ? o : profile.orientation ?? null,
     rows: rows === null ? null : Math.round(rows),
     counters: counters.length ? new Set(counters) : null,
-    sound: onOff('sound', true),
-    voice: onOff('voice', true),
-    volume: num('volume', 0, 1) ?? 1,
+    sound: onOff('sound', profile.sound ?? true),
+    voice: onOff('voice', profile.voice ?? true),
+    volume: num('volume', 0, 1) ?? profile.volume ?? 1,
     lang,
     voiceLangs: voiceLangs.length ? [...new Set(voiceLangs)] : [lang],
-    blinkMs: (blink ?? 5) * 1000,
+    blinkMs: blink * 1000,
   };
 }

@@ -1,30 +1,48 @@
-// The hall display board: configuration from the URL, the live hall state over the websocket
-// (resync by seq, reload on upgrade), blink timing and the announcements.
+// The hall display board: configuration from the URL and the administration's settings, the live
+// hall state over the websocket (resync by seq, reload on upgrade), blink timing and the
+// announcements.
 import { render } from 'preact';
 import { computed, signal } from '@preact/signals';
-import type { HallEvent, ServiceView, Snapshot } from '../server/protocol';
+import type { HallEvent, PublicSettings, ServiceView, Snapshot } from '../server/protocol';
 import { api } from '../ui/api';
 import { connectHall } from '../ui/hall-socket';
 import { lang } from '../ui/i18n';
 import { createAnnouncer } from './announcer';
 import { Board } from './Board';
 import { applyEvent, applySnapshot, emptyBoard, endBlinks, nextBlinkEnd, type BoardOptions, type Step } from './board-state';
-import { DEFAULT_ROWS, parseConfig, type Orientation } from './config';
+import { boardName, DEFAULT_ROWS, parseConfig, type BoardConfig, type Orientation } from './config';
 import { hallSound, warmUpVoices } from './sound';
 
-const config = parseConfig(location.search);
-lang.value = config.lang;
-const options: BoardOptions = { counters: config.counters, blinkMs: config.blinkMs, maxCalls: 24 };
+const name = boardName(location.search);
+const config = signal(parseConfig(location.search));
+const options = (c: BoardConfig): BoardOptions => ({ counters: c.counters, blinkMs: c.blinkMs, maxCalls: 24 });
 
 const state = signal(emptyBoard());
 const online = signal(false);
 // The clock shows minutes: the signal changes once a minute, so the board re-renders once a minute.
 const minute = signal(Math.floor(Date.now() / 60_000));
 const viewport = signal({ w: innerWidth, h: innerHeight });
-const orientation = computed<Orientation>(() => config.orientation ?? (viewport.value.w >= viewport.value.h ? 'landscape' : 'portrait'));
+const orientation = computed<Orientation>(() => config.value.orientation ?? (viewport.value.w >= viewport.value.h ? 'landscape' : 'portrait'));
 
-const announcer = createAnnouncer(hallSound, { sound: config.sound, voice: config.voice, volume: config.volume, langs: config.voiceLangs });
+const soundOptions = (c: BoardConfig) => ({ sound: c.sound, voice: c.voice, volume: c.volume, langs: c.voiceLangs });
+const announcing = soundOptions(config.value); // the announcer reads it on every call
+const announcer = createAnnouncer(hallSound, announcing);
+lang.value = config.value.lang;
 warmUpVoices();
+
+/** This board's settings from the administration, applied with the first snapshot (before its
+ * calls are filtered). When they change later, the board starts again with them. */
+let appliedProfile: string | null = null;
+function applyProfile(settings: PublicSettings) {
+  const profile = (name && settings.boards?.[name]) || {};
+  const key = JSON.stringify(profile);
+  if (appliedProfile === null) {
+    appliedProfile = key;
+    config.value = parseConfig(location.search, profile);
+    Object.assign(announcing, soundOptions(config.value));
+    lang.value = config.value.lang;
+  } else if (key !== appliedProfile) location.reload();
+}
 
 // One timer for the earliest blink end; replaced, never stacked.
 let blinkTimer: ReturnType<typeof setTimeout> | undefined;
@@ -84,9 +102,13 @@ async function refetchServices() {
 }
 
 connectHall({
-  onSnapshot: (s: Snapshot) => commit(applySnapshot(state.value, s, Date.now(), options)),
+  onSnapshot: (s: Snapshot) => {
+    applyProfile(s.settings);
+    commit(applySnapshot(state.value, s, Date.now(), options(config.value)));
+  },
   onEvent: (e: HallEvent) => {
-    commit(applyEvent(state.value, e, Date.now(), options));
+    if (e.type === 'settings.changed') applyProfile(e.settings);
+    commit(applyEvent(state.value, e, Date.now(), options(config.value)));
     if (e.type === 'services.changed') void refetchServices();
   },
   onStatus: (v) => { online.value = v; },
@@ -103,7 +125,7 @@ function App() {
       state={state.value}
       online={online.value}
       orientation={o}
-      rows={config.rows ?? DEFAULT_ROWS[o]}
+      rows={config.value.rows ?? DEFAULT_ROWS[o]}
       now={minute.value * 60_000}
       fitKey={`${v.w}x${v.h}`}
     />

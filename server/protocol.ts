@@ -48,11 +48,27 @@ export interface CounterView {
   user: { id: number; name: string } | null;
 }
 
+/** A named hall board's settings, set by the administration; a board opened with `?board=<name>`
+ * uses them (its own URL parameters still win). Unset fields keep the board's defaults. */
+export interface BoardProfile {
+  orientation?: 'landscape' | 'portrait';
+  rows?: number;
+  counters?: number[];
+  sound?: boolean;
+  voice?: boolean;
+  /** 0..1 */
+  volume?: number;
+  lang?: 'ru' | 'en';
+  voiceLangs?: ('ru' | 'en')[];
+  blinkSec?: number;
+}
+
 export interface PublicSettings {
   hallName: string;
   hallNameEn: string;
   privilegedEnabled: boolean;
   timezone: string;
+  boards: Record<string, BoardProfile>;
 }
 
 export interface DisplayState {
@@ -85,7 +101,8 @@ export type HallEvent =
   | (TicketEventBase & { type: 'ticket.transferred'; from: { serviceId: number }; toCounter: CounterRef | null })
   | (EventBase & { type: 'counter.changed'; counter: CounterRef & { state: CounterState } })
   | (EventBase & { type: 'notices.changed'; notices: NoticeView[] })
-  | (EventBase & { type: 'services.changed' });
+  | (EventBase & { type: 'services.changed' })
+  | (EventBase & { type: 'settings.changed'; settings: PublicSettings });
 
 export type HallEventType = HallEvent['type'];
 /** An event before the hub stamps it with `seq` and `at`. */

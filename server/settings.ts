@@ -1,6 +1,6 @@
 // Hall-wide settings kept in the `settings` table as JSON, with defaults for what is unset.
 import type Database from 'better-sqlite3';
-import type { PublicSettings } from './protocol';
+import type { BoardProfile, PublicSettings } from './protocol';
 
 export interface Choice { id: string; ru: string; en: string }
 
@@ -13,6 +13,8 @@ export interface HallSettings {
   recallLimit: number;
   outcomes: Choice[];
   breakReasons: Choice[];
+  /** Hall boards by name (`/display/?board=<name>`). */
+  boards: Record<string, BoardProfile>;
 }
 
 export const defaultSettings: HallSettings = {
@@ -30,6 +32,7 @@ export const defaultSettings: HallSettings = {
     { id: 'technical', ru: 'Технический перерыв', en: 'Technical break' },
     { id: 'paperwork', ru: 'Работа с документами', en: 'Paperwork' },
   ],
+  boards: {},
 };
 
 export class SettingsStore {
@@ -59,6 +62,6 @@ export class SettingsStore {
 
   publicView(): PublicSettings {
     const s = this.get();
-    return { hallName: s.hallName, hallNameEn: s.hallNameEn, privilegedEnabled: s.privilegedEnabled, timezone: this.timezone };
+    return { hallName: s.hallName, hallNameEn: s.hallNameEn, privilegedEnabled: s.privilegedEnabled, timezone: this.timezone, boards: s.boards };
   }
 }

@@ -23,6 +23,20 @@ const ServiceFields = {
 const CounterLinks = Type.Array(Type.Object({ serviceId: Id, priority: Type.Integer({ minimum: 1, maximum: 9 }) }, strict), { maxItems: 100 });
 const Choices = Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), ru: Name, en: Name }, strict), { minItems: 1, maxItems: 20 });
 const IsoTime = Type.String({ format: 'date-time' });
+const BoardLang = Type.Union([Type.Literal('ru'), Type.Literal('en')]);
+const BoardProfile = Type.Object({
+  orientation: Type.Optional(Type.Union([Type.Literal('landscape'), Type.Literal('portrait')])),
+  rows: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+  counters: Type.Optional(Type.Array(Id, { maxItems: 200 })),
+  sound: Type.Optional(Type.Boolean()),
+  voice: Type.Optional(Type.Boolean()),
+  volume: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  lang: Type.Optional(BoardLang),
+  voiceLangs: Type.Optional(Type.Array(BoardLang, { minItems: 1, maxItems: 2, uniqueItems: true })),
+  blinkSec: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
+}, strict);
+/** Board names go in a URL typed on a TV remote: short, Latin, no spaces. */
+const Boards = Type.Record(Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,39}$' }), BoardProfile, { maxProperties: 50, additionalProperties: false });
 
 export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('preHandler', requireRole('admin'));
@@ -73,6 +87,11 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
     schema: { body: Type.Object({
       hallName: Type.Optional(Name), hallNameEn: Type.Optional(Name), privilegedEnabled: Type.Optional(Type.Boolean()),
       recallLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 20 })), outcomes: Type.Optional(Choices), breakReasons: Type.Optional(Choices),
+      boards: Type.Optional(Boards),
     }, strict) },
-  }, async (req) => { const s = ctx.settings.update(req.body as any); servicesChanged(); return s; });
+  }, async (req) => {
+    const s = ctx.settings.update(req.body as any);
+    ctx.hub.publish([{ type: 'services.changed' }, { type: 'settings.changed', settings: ctx.settings.publicView() }]);
+    return s;
+  });
 };

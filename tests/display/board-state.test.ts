@@ -12,7 +12,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 function snapshot(calls: CallView[], at = T0): Snapshot {
   return {
     type: 'snapshot', seq: 1, at: iso(at), bootId: 'b', version: 'v', calls, notices: [], waiting: [{ serviceId: 1, count: 2 }],
-    services: [], counters: [], settings: { hallName: 'Зал', hallNameEn: 'Hall', privilegedEnabled: false, timezone: 'Europe/Moscow' },
+    services: [], counters: [], settings: { hallName: 'Зал', hallNameEn: 'Hall', privilegedEnabled: false, timezone: 'Europe/Moscow', boards: {} },
   };
 }
 const callView = (ticketId: number, counterId: number, calledAt = T0 - 1000): CallView =>
@@ -107,6 +107,11 @@ describe('board state', () => {
     expect(state.calls.find((c) => c.ticketId === 1)!.gen).toBe(before.calls[0].gen);
   });
 
+  it('takes the hall\'s public settings from settings.changed', () => {
+    const settings = { hallName: 'Новый зал', hallNameEn: 'New hall', privilegedEnabled: true, timezone: 'Europe/Moscow', boards: { left: { rows: 2 } } };
+    expect(run([{ type: 'settings.changed', seq: ++seq, at: iso(T0), settings }]).state.settings).toEqual(settings);
+  });
+
   it('replaces the notices on notices.changed', () => {
     const notices = [{ id: 1, text: 'Нет воды', textEn: 'No water', startsAt: null, endsAt: null }];
     expect(run([{ type: 'notices.changed', seq: ++seq, at: iso(T0), notices }]).state.notices).toEqual(notices);
@@ -121,6 +126,13 @@ describe('board configuration from the URL', () => {
     const c = parseConfig('?orientation=portrait&rows=7&counters=1,2,%203&sound=off&voice=off&volume=0.4&lang=en&voiceLang=ru,en&blink=3');
     expect(c).toEqual({ orientation: 'portrait', rows: 7, counters: new Set([1, 2, 3]), sound: false, voice: false, volume: 0.4, lang: 'en', voiceLangs: ['ru', 'en'], blinkMs: 3000 });
     expect(parseConfig('?lang=en').voiceLangs).toEqual(['en']);
+  });
+  it('takes the administration\'s settings for the board, and its own URL parameters over them', () => {
+    const profile = { orientation: 'portrait' as const, rows: 3, counters: [4, 5], sound: false, volume: 0.5, lang: 'en' as const, voiceLangs: ['ru' as const, 'en' as const], blinkSec: 2 };
+    expect(parseConfig('?board=entrance', profile)).toEqual({ orientation: 'portrait', rows: 3, counters: new Set([4, 5]), sound: false, voice: true, volume: 0.5, lang: 'en', voiceLangs: ['ru', 'en'], blinkMs: 2000 });
+    const c = parseConfig('?board=entrance&rows=6&counters=7&sound=on&lang=ru&blink=0', profile);
+    expect(c).toMatchObject({ orientation: 'portrait', rows: 6, counters: new Set([7]), sound: true, lang: 'ru', voiceLangs: ['ru', 'en'], blinkMs: 0 });
+    expect(parseConfig('?rows=99&volume=7', profile)).toMatchObject({ rows: 3, volume: 0.5 }); // nonsense in the URL: the profile's
   });
   it('falls back to the defaults on nonsense, so a board always starts', () => {
     const c = parseConfig('?orientation=diagonal&rows=0&counters=a,-1,2.5&sound=loud&volume=3&lang=de&voiceLang=fr&blink=600');

@@ -30,7 +30,7 @@ export function baseSnapshot(): Omit<Snapshot, 'seq' | 'at'> {
     waiting: [{ serviceId: 1, count: 3 }],
     services: [{ id: 1, name: 'Оплата услуг', nameEn: 'Payments', prefix: 'А', group: null, groupEn: null, waiting: 3, etaMinutes: 5, available: true, closedReason: null, openFrom: null, openTo: null }],
     counters: [{ id: 1, name: 'Окно 1', state: 'open', breakReason: null, user: null }],
-    settings: { hallName: 'Тестовый зал', hallNameEn: 'Test hall', privilegedEnabled: false, timezone: 'Europe/Moscow' },
+    settings: { hallName: 'Тестовый зал', hallNameEn: 'Test hall', privilegedEnabled: false, timezone: 'Europe/Moscow', boards: {} },
   };
 }
 
