@@ -7,7 +7,7 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { startServer } from '../tests/helpers/server-process';
+import { BUNDLE_NODE_FLAGS, startServer } from '../tests/helpers/server-process';
 
 const CONCURRENCY = 20, PACED_RPS = 200, PACED_N = 1000, BURST_N = 5000, SOCKETS = 200, FANOUT_CALLS = 100;
 
@@ -143,7 +143,7 @@ try {
   const line = (name: string, r: { p50: number; p99: number; rps: number; server?: { p50: number; p99: number } }, mode: string) =>
     console.log(`${name.padEnd(28)} ${mode.padEnd(26)} p50 ${fmt(r.p50)} ms   p99 ${fmt(r.p99)} ms   ${r.rps.toFixed(0)} req/s` +
       (r.server ? `   (inside the server: p50 ${fmt(r.server.p50)} ms, p99 ${fmt(r.server.p99)} ms)` : ''));
-  console.log(`\nTalon server benchmark (${new Date().toISOString()}, node ${process.version})`);
+  console.log(`\nTalon server benchmark (${new Date().toISOString()}, node ${process.version} ${BUNDLE_NODE_FLAGS.join(' ')})`);
   line('GET /api/health (floor)', floorHttp, `paced ${PACED_RPS} req/s`);
   line('POST /api/tickets', issuePaced, `paced ${PACED_RPS} req/s`);
   line('POST /api/tickets', issueBurst, `${CONCURRENCY} clients, closed loop`);

@@ -33,6 +33,9 @@ export interface ServerProcess {
   call<T = any>(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: T }>;
 }
 
+/** Node's flags for the bundle, as package.json's `start` gives them (see README, "Memory"). */
+export const BUNDLE_NODE_FLAGS = ['--optimize-for-size'];
+
 /** opts.bundle runs the bundle that `npm start` builds (dist/server/main.mjs) instead of the sources. */
 export async function startServer(env: Record<string, string> = {}, opts: { dataDir?: string; bundle?: boolean } = {}): Promise<ServerProcess> {
   const port = await freePort();
@@ -44,7 +47,7 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
   const launch = async () => {
     // tsx as a loader in one process (not the tsx CLI, which runs the server in a child that a
     // SIGKILL of the CLI would leave running).
-    proc = spawn(process.execPath, opts.bundle ? [join(root, 'dist/server/main.mjs')] : ['--import', 'tsx', join(root, 'server/main.ts')], {
+    proc = spawn(process.execPath, opts.bundle ? [...BUNDLE_NODE_FLAGS, join(root, 'dist/server/main.mjs')] : ['--import', 'tsx', join(root, 'server/main.ts')], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), QUEUE_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'warn', ...env },
