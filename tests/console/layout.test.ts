@@ -60,6 +60,11 @@ describe('operator console: layout', () => {
       await page.click('header button:has-text("EN")');
       await page.waitForSelector('button[data-action=next]:has-text("Next")');
       expect(await layoutProblems(page)).toEqual([]);
+      // the language stays after a reload, then goes back to Russian by the same button
+      await page.reload();
+      await page.waitForSelector('button[data-action=next]:has-text("Next")');
+      await page.click('header button:has-text("RU")');
+      await page.waitForSelector('button[data-action=next]:has-text("Следующий")');
       await page.context().close();
     });
   }
