@@ -199,7 +199,7 @@ try {
     const s = [...xs].sort((a, b) => a - b);
     return `${label}: p50 ${pct(s, 50)} ms, p95 ${pct(s, 95)} ms, p99 ${pct(s, 99)} ms, max ${s.at(-1)} ms`;
   };
-  console.log(`next → number on the board, ${BOARDS} boards open in one Chromium ${VIA_PLAYWRIGHT ? 'driven by Playwright' : 'as plain tabs'}, a call every ${PACE_MS} ms (real server, ${QUERY || 'default settings'})`);
+  console.log(`next → number on the board, ${BOARDS} boards open in one Chromium ${VIA_PLAYWRIGHT ? 'driven by Playwright' : 'as plain windows, nothing attached'}, a call every ${PACE_MS} ms (real server, ${QUERY || 'default settings'})`);
   console.log(`  Chromium's CPU time (all processes) per call: ${cpuPerCall.toFixed(0)} ms, on ${cpus().length} cores`);
   console.log(`  samples ${painted.length} (${CALLS} calls × ${BOARDS} boards), missing ${missing}`);
   console.log('  ' + line('to the painted frame', painted));
