@@ -168,8 +168,15 @@ export class QueueService {
         const { after, event } = this.step(current, { action: 'finish', outcome }, c, userId, now, outcome ? { outcome } : undefined);
         events.push(this.ticketEvent(after, event, c));
       }
-      const t = this.pick(c, now);
+      let t = this.pick(c, now);
       if (!t) return { result: null, events };
+      if (t.status === 'postponed') {
+        // Due but not yet swept back by the timer: log its return first, so every postponed
+        // ticket's history reads postpone → return → call whichever comes first.
+        const back = this.step(t, { action: 'return' }, c, null, now);
+        events.push(this.ticketEvent(back.after, back.event, c));
+        t = back.after;
+      }
       const { after, event } = this.step(t, { action: 'call', counterId: c.id, userId }, c, userId, now);
       events.push(this.ticketEvent(after, event, c));
       return { result: after, events };

@@ -72,7 +72,7 @@ it('postpones a ticket for a minute and calls it again after its return', async 
   await page.keyboard.press('F1');
   await waitShown(page, p1.number, 'called');
   expect(await ticket(h, p1.id)).toMatchObject({ status: 'called', counter: { id: counterId } });
-  expect(eventLog(h, p1.id).map((e) => e.action)).toEqual(['issue', 'call', 'postpone', 'call']);
+  expect(eventLog(h, p1.id).map((e) => e.action)).toEqual(['issue', 'call', 'postpone', 'return', 'call']);
 }, 120_000);
 
 // Runs after the minute above, so the ticket issued at the start has waited past its maximum.
