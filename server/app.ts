@@ -1,7 +1,6 @@
 // buildApp(options): the whole hall server as a Fastify instance, with its database, clock and
 // devices passed in. External plugins first, then our context, then the routes in plain order.
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import fastifyStatic from '@fastify/static';
@@ -18,6 +17,7 @@ import type { HallConfig } from './config';
 import type { AppContext } from './context';
 import { seedDemoHall } from './demo';
 import { noDevices, type DevicePort } from './device-port';
+import { installSecurityHeaders } from './security-headers';
 import { installErrorHandlers } from './errors';
 import { AdminService } from './hall/admin';
 import { QueueService } from './hall/queue';
@@ -99,11 +99,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await seedDemoHall(ctx.admin, config.dataDir, config.adminPassword, log);
 
   installErrorHandlers(app);
-  await app.register(helmet, {
-    // A hall LAN runs on plain http: no HSTS, no upgrade to https.
-    hsts: false,
-    contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null, 'img-src': ["'self'", 'data:'], 'media-src': ["'self'", 'blob:', 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] } },
-  });
+  installSecurityHeaders(app);
   await app.register(rateLimit, { global: false });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   installAuth(app, tokens);

@@ -18,14 +18,23 @@ export class Committer {
   /** Events go out in commit order: each batch's publication waits for the one before. */
   private published: Promise<void> = Promise.resolve();
   private unpublished = 0;
+  /** Built once: better-sqlite3 prepares statements for every transaction() and pragma() call.
+   * Called inside another transaction, the wrapper opens a savepoint instead. */
+  private readonly inTx: <T>(fn: () => T) => T;
+  private readonly syncNormal: Database.Statement;
+  private readonly syncFull: Database.Statement;
 
   /** Without `wal` (an in-memory database) commits are not flushed anywhere. */
-  constructor(private sql: Database.Database, private hub: Hub, private wal: Pick<WalSync, 'sync'> | null = null) {}
+  constructor(sql: Database.Database, private hub: Hub, private wal: Pick<WalSync, 'sync'> | null = null) {
+    this.inTx = sql.transaction((fn: () => unknown) => fn()) as <T>(fn: () => T) => T;
+    this.syncNormal = sql.prepare('PRAGMA synchronous = NORMAL');
+    this.syncFull = sql.prepare('PRAGMA synchronous = FULL');
+  }
 
   /** Runs a command in a transaction (a savepoint inside a batch); its events go out after the
    * outermost commit. Outside a batch the commit is synchronous=FULL, durable on return. */
   tx<T>(fn: () => { result: T; events: HallEventDraft[] }): T {
-    const { result, events } = this.sql.transaction(fn)();
+    const { result, events } = this.inTx(fn);
     if (this.pending) this.pending.push(...events);
     else if (this.unpublished === 0) this.hub.publish(events);
     else this.afterFlush(Promise.resolve(), () => this.hub.publish(events));
@@ -48,24 +57,24 @@ export class Committer {
     const jobs = this.queue.splice(0);
     const outcomes: { ok: boolean; value: unknown }[] = [];
     this.pending = [];
-    if (this.wal) this.sql.pragma('synchronous = NORMAL'); // the flush follows, off the loop
+    if (this.wal) this.syncNormal.run(); // the flush follows, off the loop
     try {
-      this.sql.transaction(() => {
+      this.inTx(() => {
         for (const j of jobs) {
           const mark = this.pending!.length;
-          try { outcomes.push({ ok: true, value: this.sql.transaction(j.fn)() }); } catch (e) {
+          try { outcomes.push({ ok: true, value: this.inTx(j.fn) }); } catch (e) {
             this.pending!.length = mark; // its savepoint is rolled back: so are its events
             outcomes.push({ ok: false, value: e });
           }
         }
-      })();
+      });
     } catch (e) {
       // The commit itself failed (disk full, I/O error): nothing of the batch was kept.
       this.pending = null;
       for (const j of jobs) j.reject(e);
       return;
     } finally {
-      if (this.wal) this.sql.pragma('synchronous = FULL'); // other writers commit durably
+      if (this.wal) this.syncFull.run(); // other writers commit durably
     }
     const events = this.pending;
     this.pending = null;

@@ -28,6 +28,8 @@ const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 
 export class QueueService {
   private s;
+  /** The conditional UPDATE of step(), one per set of patched columns (a handful in all). */
+  private updates = new Map<string, Database.Statement>();
 
   constructor(private d: QueueDeps) {
     const sql = d.sql;
@@ -125,8 +127,13 @@ export class QueueService {
     const step = engine.applyCommand(t, cmd, now);
     if (!step) throw conflict(`Ticket ${t.number} is ${t.status}: cannot ${cmd.action.replace('_', '-')}`);
     const keys = Object.keys(step.patch) as (keyof engine.TicketFields)[];
-    const res = this.d.sql.prepare(`UPDATE tickets SET ${keys.map((k) => `${snake(k)} = ?`).join(', ')} WHERE id = ? AND status = ?`)
-      .run(...keys.map((k) => step.patch[k] as any), t.id, t.status);
+    const sig = keys.join();
+    let update = this.updates.get(sig);
+    if (!update) {
+      update = this.d.sql.prepare(`UPDATE tickets SET ${keys.map((k) => `${snake(k)} = ?`).join(', ')} WHERE id = ? AND status = ?`);
+      this.updates.set(sig, update);
+    }
+    const res = update.run(...keys.map((k) => step.patch[k] as any), t.id, t.status);
     if (res.changes !== 1) throw conflict(`Ticket ${t.number} changed meanwhile`);
     const after = this.getTicket(t.id)!;
     this.s.insertEvent.run(t.id, t.status, after.status, cmd.action, c?.id ?? null, userId, now, detail ? JSON.stringify(detail) : null);
