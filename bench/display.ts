@@ -184,7 +184,11 @@ try {
     await new Promise((res) => setTimeout(res, PACE_MS));
   }
   const cpuPerCall = (browserCpuMs() - cpuAtStart) / CALLS;
-  await new Promise((res) => setTimeout(res, 2500)); // the last reports
+  // At rest: no calls for a few seconds (once the last call's blinking is over).
+  await new Promise((res) => setTimeout(res, 6000));
+  const restStart = browserCpuMs();
+  await new Promise((res) => setTimeout(res, 5000));
+  const cpuAtRest = (browserCpuMs() - restStart) / 5;
 
   const painted: number[] = [];
   const inDom: number[] = [];
@@ -200,7 +204,7 @@ try {
     return `${label}: p50 ${pct(s, 50)} ms, p95 ${pct(s, 95)} ms, p99 ${pct(s, 99)} ms, max ${s.at(-1)} ms`;
   };
   console.log(`next → number on the board, ${BOARDS} boards open in one Chromium ${VIA_PLAYWRIGHT ? 'driven by Playwright' : 'as plain windows, nothing attached'}, a call every ${PACE_MS} ms (real server, ${QUERY || 'default settings'})`);
-  console.log(`  Chromium's CPU time (all processes) per call: ${cpuPerCall.toFixed(0)} ms, on ${cpus().length} cores`);
+  console.log(`  Chromium's CPU time (all processes) per call: ${cpuPerCall.toFixed(0)} ms, on ${cpus().length} cores; at rest, with no calls: ${cpuAtRest.toFixed(0)} ms per second`);
   console.log(`  samples ${painted.length} (${CALLS} calls × ${BOARDS} boards), missing ${missing}`);
   console.log('  ' + line('to the painted frame', painted));
   console.log('  ' + line('to the row in the DOM', inDom));

@@ -3,6 +3,7 @@
 // screens, the server's peak memory, and the floor of one durable SQLite transaction on the
 // same disk.
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +45,42 @@ const memKb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(r
 const pct = (xs: number[], p: number) => { const a = [...xs].sort((x, y) => x - y); return a[Math.min(a.length - 1, Math.ceil((p / 100) * a.length) - 1)]; };
 const fmt = (x: number) => x.toFixed(2);
 const check = (r: { status: number; json: any }, want: number) => { if (r.status !== want) throw new Error(`HTTP ${r.status}: ${JSON.stringify(r.json)}`); };
+
+/** Opens SOCKETS websockets to `port`, then `FANOUT_CALLS` times: `trigger` and the time until every socket has the `ticket.called`. */
+async function fanOut(port: number, trigger: (i: number) => Promise<unknown>) {
+  const sockets = await Promise.all(Array.from({ length: SOCKETS }, () => new Promise<WebSocket>((res, rej) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/api/ws`);
+    ws.once('message', () => res(ws)); // the snapshot
+    ws.once('error', rej);
+  })));
+  const times: number[] = [];
+  for (let i = 0; i < FANOUT_CALLS; i++) {
+    let t0 = 0, got = 0;
+    const all = new Promise<void>((done) => {
+      for (const ws of sockets) {
+        const on = (d: WebSocket.RawData) => {
+          if (!d.toString().includes('"ticket.called"')) return;
+          ws.off('message', on);
+          if (++got === SOCKETS) { times.push(performance.now() - t0); done(); }
+        };
+        ws.on('message', on);
+      }
+    });
+    t0 = performance.now();
+    await trigger(i);
+    await all;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  sockets.forEach((ws) => ws.terminate());
+  return times;
+}
+
+/** A bodyless POST to the bare broadcast server. */
+function postTo(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    http.request({ host: '127.0.0.1', port, method: 'POST', agent }, (res) => { res.resume(); res.on('end', resolve); }).on('error', reject).end();
+  });
+}
 
 /** Open loop: one request every 1000/rps ms, whatever the answers do. */
 async function paced(n: number, rps: number, fn: (i: number) => Promise<{ ms: number; serverMs: number }>) {
@@ -87,7 +124,9 @@ try {
   const issue = async () => { const r = await post('/api/tickets', { serviceId: svc }, admin); check(r, 201); return r; };
   const next = async (c: number) => { const k = counters[c]; const r = await post(`/api/counters/${k.id}/next`, { finishCurrent: true }, k.token); check(r, 200); return r; };
 
-  for (let i = 0; i < 200; i++) await issue(); // warm-up
+  // Warm-up: a hall's server runs all day, so measure it with its code optimised by the JIT.
+  await burst(2000, CONCURRENCY, issue);
+  await burst(1000, CONCURRENCY, (c) => next(c));
   const phases: string[] = [`idle ${(memKb('VmRSS') / 1024).toFixed(0)}`];
   const phase = (name: string) => phases.push(`${name} ${(memKb('VmHWM') / 1024).toFixed(0)}`);
   const floorHttp = await paced(PACED_N, PACED_RPS, health);
@@ -101,31 +140,19 @@ try {
   phase('next burst');
 
   // Fan-out: 200 screens connected; time from sending `next` to `ticket.called` on every one.
-  const sockets = await Promise.all(Array.from({ length: SOCKETS }, () => new Promise<WebSocket>((res, rej) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${s.port}/api/ws`);
-    ws.once('message', () => res(ws)); // the snapshot
-    ws.once('error', rej);
-  })));
-  const fanout: number[] = [];
-  for (let i = 0; i < FANOUT_CALLS; i++) {
-    let t0 = 0, got = 0;
-    const all = new Promise<void>((done) => {
-      for (const ws of sockets) {
-        const on = (d: WebSocket.RawData) => {
-          if (!d.toString().includes('"ticket.called"')) return;
-          ws.off('message', on);
-          if (++got === SOCKETS) { fanout.push(performance.now() - t0); done(); }
-        };
-        ws.on('message', on);
-      }
-    });
-    t0 = performance.now();
-    await next(i % CONCURRENCY);
-    await all;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  sockets.forEach((ws) => ws.terminate());
+  const fanout = await fanOut(s.port, (i) => next(i % CONCURRENCY));
   phase('fan-out');
+  // Its floor: the same measurement against a bare `ws` broadcast server (bench/bare-broadcast.mjs).
+  const bare = spawn(process.execPath, [join(import.meta.dirname, 'bare-broadcast.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let fanoutFloor: number[], bareHttp: Awaited<ReturnType<typeof paced>>;
+  try {
+    const port = Number(await new Promise<string>((res) => bare.stdout!.once('data', (d) => res(String(d)))));
+    fanoutFloor = await fanOut(port, () => postTo(port));
+    // and the floor of an HTTP round trip: plain node:http, no framework, nothing done
+    bareHttp = await paced(PACED_N, PACED_RPS, async () => { const t0 = performance.now(); await postTo(port); return { ms: performance.now() - t0, serverMs: NaN }; });
+  } finally {
+    bare.kill();
+  }
 
   const peakKb = memKb('VmHWM');
 
@@ -144,12 +171,14 @@ try {
     console.log(`${name.padEnd(28)} ${mode.padEnd(26)} p50 ${fmt(r.p50)} ms   p99 ${fmt(r.p99)} ms   ${r.rps.toFixed(0)} req/s` +
       (r.server ? `   (inside the server: p50 ${fmt(r.server.p50)} ms, p99 ${fmt(r.server.p99)} ms)` : ''));
   console.log(`\nTalon server benchmark (${new Date().toISOString()}, node ${process.version} ${BUNDLE_NODE_FLAGS.join(' ')})`);
-  line('GET /api/health (floor)', floorHttp, `paced ${PACED_RPS} req/s`);
+  line('bare node:http (floor)', { ...bareHttp, server: undefined }, `paced ${PACED_RPS} req/s`);
+  line('GET /api/health', floorHttp, `paced ${PACED_RPS} req/s`);
   line('POST /api/tickets', issuePaced, `paced ${PACED_RPS} req/s`);
   line('POST /api/tickets', issueBurst, `${CONCURRENCY} clients, closed loop`);
   line('POST /api/counters/:id/next', nextPaced, `paced ${PACED_RPS} req/s`);
   line('POST /api/counters/:id/next', nextBurst, `${CONCURRENCY} clients, closed loop`);
-  console.log(`next → ticket.called on all ${SOCKETS} websockets: p50 ${fmt(pct(fanout, 50))} ms   p99 ${fmt(pct(fanout, 99))} ms`);
+  console.log(`next → ticket.called on all ${SOCKETS} websockets: p50 ${fmt(pct(fanout, 50))} ms   p99 ${fmt(pct(fanout, 99))} ms` +
+    `   (floor, a bare ws broadcast to ${SOCKETS}: p50 ${fmt(pct(fanoutFloor, 50))} ms, p99 ${fmt(pct(fanoutFloor, 99))} ms)`);
   console.log(`server peak memory (VmHWM): ${(peakKb / 1024).toFixed(1)} MB (by phase, MB: ${phases.join(', ')}; of it the node binary's own pages: ${(memKb('RssFile') / 1024).toFixed(0)} MB)`);
   console.log(`durable raw insert transaction (floor): p50 ${fmt(pct(floor, 50))} ms   p99 ${fmt(pct(floor, 99))} ms`);
   console.log(`issue p50 / floor p50 at ${PACED_RPS} req/s: ${(issuePaced.p50 / pct(floor, 50)).toFixed(2)}×`);

@@ -1,5 +1,6 @@
 // The websocket hub: stamps every committed change with the next `seq`, serialises it once and
 // sends it to every connected screen. New clients get a snapshot first, built at the same seq.
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { HallEvent, HallEventDraft, Snapshot } from './protocol';
 
@@ -28,14 +29,20 @@ export class Hub {
 
   /** Call only after the change is committed. */
   publish(drafts: HallEventDraft[]) {
+    if (drafts.length === 0) return;
     const at = new Date(this.clock()).toISOString();
-    for (const d of drafts) {
-      const event = { ...d, seq: ++this.seq, at } as HallEvent;
-      // Encoded once for all screens; ws would otherwise encode the string for every socket.
-      const data = Buffer.from(JSON.stringify(event));
-      for (const ws of this.clients) if (ws.readyState === ws.OPEN) ws.send(data, { binary: false });
-      for (const fn of this.listeners) fn(event);
+    const events = drafts.map((d) => ({ ...d, seq: ++this.seq, at }) as HallEvent);
+    // Encoded once for all screens; ws would otherwise encode the string for every socket.
+    const frames = events.map((e) => Buffer.from(JSON.stringify(e)));
+    for (const ws of this.clients) {
+      if (ws.readyState !== ws.OPEN) continue;
+      // A `next` is two events (finished, called): corked, they leave in one write per screen.
+      const socket = (ws as unknown as { _socket?: Socket })._socket;
+      socket?.cork();
+      for (const f of frames) ws.send(f, { binary: false });
+      socket?.uncork();
     }
+    for (const e of events) for (const fn of this.listeners) fn(e);
   }
 
   closeAll() {

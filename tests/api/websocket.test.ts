@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { WebSocket } from 'ws';
+import { WebSocket as WebSocketClient, WebSocketServer, type WebSocket } from 'ws';
+import { Hub } from '../../server/hub';
 import { testHall } from '../helpers/app';
 
 function collect(ws: WebSocket) {
@@ -66,5 +67,31 @@ describe('websocket', () => {
     expect(snap.seq).toBe(one.msgs[0].seq + 3);
     expect(snap.calls).toEqual([expect.objectContaining({ number: 'А001', counterName: 'Окно 2', status: 'called' })]);
     again.terminate();
+  });
+
+  it('the events of one batch reach each screen in one socket write, in order', async () => {
+    const hub = new Hub(() => Date.parse('2026-11-22T10:00:00Z'));
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    const writes: number[] = [];
+    wss.on('connection', (ws) => {
+      // Count the writes that reach the TCP socket: without the cork, ws makes one per frame.
+      const socket = (ws as any)._socket;
+      const writev = socket._writev.bind(socket), write = socket._write.bind(socket);
+      socket._writev = (chunks: unknown[], cb: () => void) => { writes.push(chunks.length); writev(chunks, cb); };
+      socket._write = (chunk: unknown, enc: string, cb: () => void) => { writes.push(1); write(chunk, enc, cb); };
+      hub.add(ws, () => ({}) as any);
+    });
+    await new Promise((r) => wss.once('listening', r));
+    const client = new WebSocketClient(`ws://127.0.0.1:${(wss.address() as { port: number }).port}`);
+    const got = collect(client);
+    await got.until(1); // the snapshot
+    writes.length = 0;
+    const ticket = { id: 1, number: 'А001', serviceId: 1 };
+    hub.publish([{ type: 'ticket.finished', ticket, waiting: [] }, { type: 'ticket.called', ticket: { ...ticket, id: 2, number: 'А002' }, waiting: [] }] as any);
+    expect(writes).toEqual([4]); // two frames, header and payload each, in one writev
+    const msgs = await got.until(3);
+    expect(msgs.slice(1).map((m) => [m.type, m.seq])).toEqual([['ticket.finished', 1], ['ticket.called', 2]]);
+    client.terminate();
+    await new Promise((r) => wss.close(r));
   });
 });
