@@ -13,7 +13,8 @@ import { ticketBytes, type TicketLayoutOptions } from './ticket.ts';
 export interface PrinterOptions {
   encoder: EncoderOptions;
   layout: TicketLayoutOptions;
-  /** Longest a print call may take, queueing included. */
+  /** Longest a print call may take, queueing included, plus 1.5 times the ticket's time on a
+   * slow line (a raster QR ticket takes 7 s at 9600 baud): a ticket still printing is not failed. */
   jobTimeoutMs: number;
   /** Wait for one DLE EOT answer byte. */
   statusTimeoutMs: number;
@@ -105,15 +106,17 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
 
   /** Never rejects; resolves false when the bytes could not be printed before the deadline. */
   private printBytes(bytes: Buffer, label: string): Promise<boolean> {
-    const deadline = Date.now() + this.options.jobTimeoutMs;
+    const bps = this.transport.bytesPerSecond;
+    const timeoutMs = this.options.jobTimeoutMs + (bps ? Math.ceil((1500 * bytes.length) / bps) : 0);
+    const deadline = Date.now() + timeoutMs;
     this.pending++;
     const run = this.exclusive(() => this.runJob(bytes, label, deadline)).finally(() => { this.pending--; });
     let timer: NodeJS.Timeout;
     const timedOut = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => {
-        this.log.warn({ printer: this.address, job: label }, 'print job timed out');
+        this.log.warn({ printer: this.address, job: label, timeoutMs }, 'print job timed out');
         resolve(false);
-      }, this.options.jobTimeoutMs);
+      }, timeoutMs);
     });
     return Promise.race([run.catch(() => false), timedOut]).finally(() => clearTimeout(timer));
   }

@@ -16,6 +16,8 @@ export class SerialTransport extends EventEmitter<TransportEvents> implements Tr
   constructor(private readonly opts: SerialOptions) { super(); }
 
   get address() { return `serial:${this.opts.path}`; }
+  /** 8N1: ten bits on the wire per byte. */
+  get bytesPerSecond() { return this.opts.baudRate / 10; }
   get isOpen() { return this.port?.isOpen ?? false; }
 
   open(): Promise<void> {

@@ -13,6 +13,8 @@ export interface Transport extends EventEmitter<TransportEvents> {
   readonly address: string;
   /** False where nothing can come back (a device file): no status answers to wait for. */
   readonly canRead: boolean;
+  /** Bytes a second the line carries, where the line is slower than the printer (serial). */
+  readonly bytesPerSecond?: number;
   readonly isOpen: boolean;
   open(): Promise<void>;
   /** Resolves when the bytes are handed to the OS (drained for serial). */
