@@ -37,6 +37,24 @@ export async function runButtonAction(queue: QueueService, commit: Commit, log: 
 }
 
 /**
+ * Contact bounce and stuck keys: a press that repeats the previous press at the same counter
+ * (same key) less than `windowMs` after it is dropped, so a held or chattering key makes one
+ * press, not a stream of refused commands and log lines. Another key in between breaks the run.
+ */
+export class PressFilter {
+  private last = new Map<number, { action: ButtonEvent['action']; at: number }>();
+
+  constructor(private readonly windowMs = 300, private readonly clock: () => number = Date.now) {}
+
+  accept(ev: ButtonEvent): boolean {
+    const now = this.clock();
+    const prev = this.last.get(ev.counter);
+    this.last.set(ev.counter, { action: ev.action, at: now });
+    return !prev || prev.action !== ev.action || now - prev.at >= this.windowMs;
+  }
+}
+
+/**
  * What each counter's LED should show: the called ticket's number, blank once the ticket is
  * finished, a no-show, transferred or postponed. Seeded from the calls standing at start, so a
  * keypad or an agent that (re)connects shows the right number at once.

@@ -11,7 +11,7 @@ import type { QueueService } from '../hall/queue';
 import type { Hub } from '../hub';
 import type { CallView } from '../protocol';
 import { AgentHub } from './agent-hub.ts';
-import { CounterNumbers, runButtonAction, type Commit } from './button-actions.ts';
+import { CounterNumbers, PressFilter, runButtonAction, type Commit } from './button-actions.ts';
 import type { DeviceConfig, DeviceRow, DeviceStore } from './store.ts';
 
 export interface DeviceLayerOptions {
@@ -42,6 +42,7 @@ export class DeviceLayer implements DevicePort {
   private unfollow: (() => void) | null = null;
   private numbers: CounterNumbers | null = null;
   private closed = false;
+  private readonly presses = new PressFilter();
 
   constructor(private readonly o: DeviceLayerOptions) {
     this.agents = new AgentHub({
@@ -133,6 +134,10 @@ export class DeviceLayer implements DevicePort {
   }
 
   private button(ev: ButtonEvent, source: string): void {
+    if (!this.presses.accept(ev)) {
+      this.o.log.debug({ source, counter: ev.counter, action: ev.action }, 'repeated button press dropped');
+      return;
+    }
     void runButtonAction(this.o.queue, this.o.commit, this.o.log, ev, source);
   }
 
