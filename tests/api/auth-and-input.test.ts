@@ -97,8 +97,16 @@ describe('pages', () => {
     const r = await h.app.inject({ method: 'GET', url: '/display?rows=4&counters=1,2' });
     expect(r.statusCode).toBe(302);
     expect(r.headers.location).toBe('/display/?rows=4&counters=1,2');
-    const headers = (await h.app.inject({ method: 'GET', url: '/kiosk/' })).headers;
-    expect(headers['x-content-type-options']).toBe('nosniff');
-    expect(String(headers['content-security-policy'])).toContain("default-src 'self'");
+    // Security headers on pages, API answers and errors alike; plain http on a hall LAN: no HSTS,
+    // no upgrade to https.
+    for (const url of ['/kiosk/', '/api/health', '/api/nothing-here']) {
+      const headers = (await h.app.inject({ method: 'GET', url })).headers;
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(String(headers['content-security-policy'])).toContain("default-src 'self'");
+      expect(String(headers['content-security-policy'])).toContain("media-src 'self' blob: data:");
+      expect(String(headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
+      expect(headers['strict-transport-security']).toBeUndefined();
+    }
   });
 });
