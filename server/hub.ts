@@ -37,6 +37,7 @@ export class Hub {
     for (const ws of this.clients) {
       if (ws.readyState !== ws.OPEN) continue;
       // A `next` is two events (finished, called): corked, they leave in one write per screen.
+      // `_socket` is ws's own field; tests/api/websocket.test.ts notices if an upgrade renames it.
       const socket = (ws as unknown as { _socket?: Socket })._socket;
       socket?.cork();
       for (const f of frames) ws.send(f, { binary: false });
