@@ -1,7 +1,8 @@
 // npm run bench: starts the real server (the bundle `npm start` runs) on a temporary DATA_DIR and prints, in one run, the
 // latency and throughput of issuing and calling tickets, the websocket fan-out delay to 200
-// screens, the server's peak memory, and the floor of one durable SQLite transaction on the
-// same disk.
+// screens, the server's peak memory, and the floors they stand on, measured by the same client:
+// a bare node:http server, a bare ws broadcast (bench/bare-broadcast.mjs, one frame where a
+// `next` sends two) and one durable raw SQLite transaction on the same disk.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import http from 'node:http';
