@@ -30,7 +30,7 @@ export type TicketCommand =
 export type TicketAction = TicketCommand['action'];
 
 const from: Record<TicketAction, readonly TicketStatus[]> = {
-  call: ['waiting', 'postponed'],
+  call: ['waiting'], // a postponed ticket is returned first (QueueService.next), so its log shows it
   recall: ['called'],
   start: ['called'],
   finish: ['called', 'serving'],

@@ -59,5 +59,9 @@ describe('ticket state changes', () => {
     expect(applyCommand(serving, { action: 'transfer', serviceId: 2, counterId: null }, now)!.patch).toMatchObject({ status: 'waiting', serviceId: 2, counterId: null, targetCounterId: null });
     expect(applyCommand(serving, { action: 'transfer', serviceId: 1, counterId: 5 }, now)!.patch).toMatchObject({ status: 'waiting', targetCounterId: 5 });
     expect(applyCommand(serving, { action: 'postpone', counterId: 3, until: now + 60_000 }, now)!.patch).toMatchObject({ status: 'postponed', targetCounterId: 3, postponedUntil: now + 60_000 });
+    // a parked ticket is not called straight away: it returns first, then it is waiting again
+    const parked = { ...waiting, status: 'postponed' as const, targetCounterId: 3, postponedUntil: now - 1 };
+    expect(applyCommand(parked, { action: 'call', counterId: 3, userId: 1 }, now)).toBeNull();
+    expect(applyCommand(parked, { action: 'return' }, now)!.patch).toMatchObject({ status: 'waiting', postponedUntil: null });
   });
 });
