@@ -37,16 +37,25 @@ const { build } = await import('vite');
 await build({ configFile: resolve(root, 'hall-display/vite.config.ts'), logLevel: 'warn' });
 
 // In each board: the wall-clock times at which a ticket's row entered the DOM and at which the
-// first animation frame after it ran; sent to the proxy once a second.
+// first animation frame that draws it ran (the frame's callbacks, before its style, layout and
+// paint); sent to the proxy once a second.
 const OBSERVE = `
   window.__seen = {}; window.__dom = {};
   const sent = new Set();
-  new MutationObserver((records) => {
+  const rows = (records, inFrame) => {
     for (const r of records) for (const n of r.addedNodes) {
       const id = n.nodeType === 1 && n.matches('.call') ? n.getAttribute('data-ticket') : null;
-      if (id && !(id in __dom)) { __dom[id] = Date.now(); requestAnimationFrame(() => { __seen[id] = Date.now(); }); }
+      if (!id || id in __dom) continue;
+      __dom[id] = Date.now();
+      // Added by an animation-frame callback, the row is drawn by this very frame.
+      if (inFrame) __seen[id] = __dom[id];
+      else requestAnimationFrame(() => { __seen[id] = Date.now(); });
     }
-  }).observe(document, { childList: true, subtree: true });
+  };
+  const observer = new MutationObserver((records) => rows(records, false));
+  observer.observe(document, { childList: true, subtree: true });
+  const raf = requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => raf((t) => { try { cb(t); } finally { rows(observer.takeRecords(), true); } });
   if (location.search.includes('bench=report')) setInterval(() => {
     const rows = Object.keys(__seen).filter((id) => !sent.has(id)).map((id) => (sent.add(id), [id, __dom[id], __seen[id]]));
     if (rows.length) fetch('/__bench/report', { method: 'POST', body: JSON.stringify(rows) });
@@ -87,18 +96,21 @@ function measuringProxy(target: number, onRows: (rows: [string, number, number][
   return proxy;
 }
 
-/** CPU time used so far by every Chromium process (the browser, the GPU process, the renderers). */
-function browserCpuMs(): number {
-  let ticks = 0;
+/** CPU time used so far by the Chromium processes, by kind (browser, gpu-process, renderer, ...). */
+function browserCpuMs(): Map<string, number> {
+  const byKind = new Map<string, number>();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) continue;
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('chromium') || cmd.includes('crashpad_handler')) continue;
+      const kind = cmd.includes('--top-chrome-webui') ? 'browser-ui' : cmd.match(/--utility-sub-type=[\w.]*?(\w+)\.mojom/)?.[1] ?? cmd.match(/--type=([\w-]+)/)?.[1] ?? 'browser';
       const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks += Number(f[11]) + Number(f[12]); // utime, stime
+      byKind.set(kind, (byKind.get(kind) ?? 0) + ((Number(f[11]) + Number(f[12])) * 1000) / 100); // utime + stime; USER_HZ is 100
     } catch { /* the process ended meanwhile */ }
   }
-  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  return byKind;
 }
+const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 
 const server = await startServer();
 const seen = new Map<string, { dom: number; painted: number }[]>(); // by ticket id, one entry per board
@@ -129,12 +141,19 @@ if (VIA_PLAYWRIGHT) {
     '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
     // a tab that is not in front must go on drawing, as every TV's board does
     '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows',
+    // A TV runs the board in an app window (`--app=`), which has no location bar. DevTools can
+    // only open tabbed windows, and Chromium 156 gives each two hidden WebUI omnibox popups that
+    // took 330 ms of CPU per call across 20 windows, more than the boards' own rendering.
+    '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup',
     `--user-data-dir=${profile}`, '--window-size=1920,1080', `--remote-debugging-port=${debugPort}`, 'about:blank'], { stdio: 'ignore' });
   stop = async () => {
     const exited = new Promise((r) => chromium.once('exit', r));
     chromium.kill();
     await exited;
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); // its helpers may still be writing
+    // Its helper processes end a moment after it and may still write to the profile meanwhile.
+    const helpers = () => readdirSync('/proc').filter((d) => /^\d+$/.test(d) && (() => { try { return readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(profile); } catch { return false; } })());
+    for (let t0 = Date.now(); helpers().length && Date.now() - t0 < 10_000;) await new Promise((r) => setTimeout(r, 100));
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   };
   openBoards = async () => {
     for (let t0 = Date.now(); ; await new Promise((r) => setTimeout(r, 200))) {
@@ -167,11 +186,11 @@ try {
   await openBoards();
   // Every board connected and drawing: each has shown the warm-up calls.
   const sent = new Map<string, number>();
-  let cpuAtStart = 0;
+  await server.call('POST', '/api/tickets', { serviceId: 1 }, admin);
+  let cpuAtStart = new Map<string, number>();
   for (let i = 0; i < WARMUP + CALLS; i++) {
     if (i === WARMUP) cpuAtStart = browserCpuMs();
     const c = COUNTERS[i % COUNTERS.length];
-    await server.call('POST', '/api/tickets', { serviceId: 1 }, admin);
     const t0 = Date.now();
     const r = await server.call('POST', `/api/counters/${c}/next`, { finishCurrent: true }, ops.get(c));
     if (r.status !== 200 || !r.json.ticket) throw new Error(`next: ${r.status} ${JSON.stringify(r.json)}`);
@@ -181,14 +200,21 @@ try {
         if (Date.now() - t > 60_000) throw new Error(`only ${seen.get(String(r.json.ticket.id))?.length ?? 0} of ${BOARDS} boards are drawing`);
       }
     }
-    await new Promise((res) => setTimeout(res, PACE_MS));
+    // The ticket for the next call is taken halfway between two calls: in a hall, customers
+    // take tickets at any time, not in the same millisecond as an operator's `next`.
+    await new Promise((res) => setTimeout(res, PACE_MS / 2));
+    await server.call('POST', '/api/tickets', { serviceId: 1 }, admin);
+    await new Promise((res) => setTimeout(res, PACE_MS / 2));
   }
-  const cpuPerCall = (browserCpuMs() - cpuAtStart) / CALLS;
+  const cpuAtEnd = browserCpuMs();
+  const cpuPerCall = (total(cpuAtEnd) - total(cpuAtStart)) / CALLS;
+  const cpuByKind = [...cpuAtEnd].map(([k, v]) => [k, (v - (cpuAtStart.get(k) ?? 0)) / CALLS] as const).sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
   // At rest: no calls for a few seconds (once the last call's blinking is over).
   await new Promise((res) => setTimeout(res, 6000));
-  const restStart = browserCpuMs();
+  const restStart = total(browserCpuMs());
   await new Promise((res) => setTimeout(res, 5000));
-  const cpuAtRest = (browserCpuMs() - restStart) / 5;
+  const cpuAtRest = (total(browserCpuMs()) - restStart) / 5;
 
   const painted: number[] = [];
   const inDom: number[] = [];
@@ -205,6 +231,7 @@ try {
   };
   console.log(`next → number on the board, ${BOARDS} boards open in one Chromium ${VIA_PLAYWRIGHT ? 'driven by Playwright' : 'as plain windows, nothing attached'}, a call every ${PACE_MS} ms (real server, ${QUERY || 'default settings'})`);
   console.log(`  Chromium's CPU time (all processes) per call: ${cpuPerCall.toFixed(0)} ms, on ${cpus().length} cores; at rest, with no calls: ${cpuAtRest.toFixed(0)} ms per second`);
+  console.log(`  per call by process (ms): ${cpuByKind}`);
   console.log(`  samples ${painted.length} (${CALLS} calls × ${BOARDS} boards), missing ${missing}`);
   console.log('  ' + line('to the painted frame', painted));
   console.log('  ' + line('to the row in the DOM', inDom));

@@ -7,25 +7,37 @@ import type { BoardCall, BoardState } from './board-state';
 import type { Orientation } from './config';
 import { t } from './texts';
 
+// Fitted sizes by cell, text shape and window size. Measuring forces a layout in the middle of
+// the render; a hall has few shapes (digits are tabular, so А015 and А016 measure the same) and
+// few window names, so after the first calls a new row takes its size without measuring.
+const fitted = new Map<string, string>();
+let fittedFor = '';
+
 /** One line of text that shrinks to its cell instead of being cut off. `fitKey` re-measures on resize. */
-function Fit({ text, fitKey }: { text: string; fitKey: string }) {
+function Fit({ text, cell, fitKey }: { text: string; cell: 'number' | 'counter'; fitKey: string }) {
   const ref = useRef<HTMLSpanElement>(null);
+  if (fittedFor !== fitKey) { fitted.clear(); fittedFor = fitKey; }
+  const key = `${cell} ${cell === 'number' ? text.replace(/\d/g, '0') : text}`;
+  const known = fitted.get(key);
   useLayoutEffect(() => {
+    if (known !== undefined) return;
     const el = ref.current!;
     el.style.fontSize = '';
     const room = el.parentElement!.clientWidth;
-    if (el.offsetWidth > room) el.style.fontSize = `${(0.98 * room) / el.offsetWidth}em`;
-  }, [text, fitKey]);
-  return <span class="fit" ref={ref}>{text}</span>;
+    const size = el.offsetWidth > room ? `${(0.98 * room) / el.offsetWidth}em` : '';
+    el.style.fontSize = size;
+    fitted.set(key, size);
+  }, [key, fitKey]);
+  return <span class="fit" ref={ref} style={known ? { fontSize: known } : undefined}>{text}</span>;
 }
 
 function CallRow({ call, fitKey }: { call: BoardCall; fitKey: string }) {
   const cls = `call ${call.status}${call.blinking ? ' blink' : ''}`;
   return (
     <div class={cls} data-ticket={call.ticketId} data-counter={call.counterId}>
-      <span class="number"><Fit text={call.number} fitKey={fitKey} /></span>
+      <span class="number"><Fit text={call.number} cell="number" fitKey={fitKey} /></span>
       <span class="arrow" aria-hidden="true">→</span>
-      <span class="counter"><Fit text={call.counterName} fitKey={fitKey} /></span>
+      <span class="counter"><Fit text={call.counterName} cell="counter" fitKey={fitKey} /></span>
     </div>
   );
 }
@@ -118,11 +130,13 @@ export interface BoardProps {
   now: number;
   /** Changes with the window size: text is fitted again. */
   fitKey: string;
+  /** The dim phase of the blinking rows' flash. */
+  dimmed: boolean;
 }
 
-export function Board({ state, online, orientation, rows, now, fitKey }: BoardProps) {
+export function Board({ state, online, orientation, rows, now, fitKey, dimmed }: BoardProps) {
   return (
-    <div class={`board ${orientation}`} lang={lang.value}>
+    <div class={`board ${orientation}${dimmed ? ' flash-on' : ''}`} lang={lang.value}>
       <header>
         <div class="hall">{state.settings ? pick(state.settings.hallName, state.settings.hallNameEn) : ''}</div>
         {!online && state.synced && <div class="offline" role="status">{t('offline')}</div>}

@@ -105,10 +105,3 @@ export function endBlinks(prev: BoardState, now: number): BoardState {
   if (!prev.calls.some((c) => c.blinking && c.blinkUntil <= now)) return prev;
   return { ...prev, calls: prev.calls.map((c) => (c.blinking && c.blinkUntil <= now ? { ...c, blinking: false } : c)) };
 }
-
-/** When the next blink ends, or null when nothing blinks. */
-export function nextBlinkEnd(state: BoardState): number | null {
-  let next: number | null = null;
-  for (const c of state.calls) if (c.blinking && (next === null || c.blinkUntil < next)) next = c.blinkUntil;
-  return next;
-}

@@ -1,7 +1,7 @@
 // The hall display board: configuration from the URL and the administration's settings, the live
 // hall state over the websocket (resync by seq, reload on upgrade), blink timing and the
 // announcements.
-import { render } from 'preact';
+import { options as preactOptions, render } from 'preact';
 import { computed, signal } from '@preact/signals';
 import type { HallEvent, PublicSettings, ServiceView, Snapshot } from '../server/protocol';
 import { api } from '../ui/api';
@@ -9,9 +9,18 @@ import { connectHall } from '../ui/hall-socket';
 import { lang } from '../ui/i18n';
 import { createAnnouncer } from './announcer';
 import { Board } from './Board';
-import { applyEvent, applySnapshot, emptyBoard, endBlinks, nextBlinkEnd, type BoardOptions, type Step } from './board-state';
+import { applyEvent, applySnapshot, emptyBoard, endBlinks, type BoardOptions, type Step } from './board-state';
 import { boardName, DEFAULT_ROWS, parseConfig, type BoardConfig, type Orientation } from './config';
 import { hallSound, warmUpVoices } from './sound';
+
+// A `next` sends two events ("finished", then "called"), and the page may get them a few
+// milliseconds apart. Rendering after each would draw two frames, each costing the whole
+// pipeline; rendering at the start of the next frame draws whatever arrived before it, once. A
+// page that draws no frames (hidden) still renders, a little later.
+preactOptions.debounceRendering = (render) => {
+  requestAnimationFrame(render);
+  setTimeout(render, 100); // nothing left to do by then when the frame came first
+};
 
 const name = boardName(location.search);
 const config = signal(parseConfig(location.search));
@@ -44,32 +53,29 @@ function applyProfile(settings: PublicSettings) {
   } else if (key !== appliedProfile) location.reload();
 }
 
-// One timer for the earliest blink end; replaced, never stacked.
-let blinkTimer: ReturnType<typeof setTimeout> | undefined;
-function scheduleBlinkEnd() {
-  clearTimeout(blinkTimer);
-  const next = nextBlinkEnd(state.value);
-  if (next === null) return;
-  blinkTimer = setTimeout(() => {
-    state.value = endBlinks(state.value, Date.now());
-    scheduleBlinkEnd();
-    updateFlash();
-  }, Math.max(0, next - Date.now()) + 10);
-}
-
-// The flash itself: the phase flips twice a second (1 Hz) while a row blinks; no timer runs otherwise.
+// The flash: while a row blinks, one timer flips the phase twice a second (1 Hz) and ends the
+// blinks that are due. A blink therefore ends on a flip (up to half a second after its period),
+// and the flip and the end are drawn in one frame instead of two. No timer runs otherwise. The
+// phase is rendered like the rest, so a change and a flip in one turn make one frame.
+const dimmed = signal(false);
 let flashTimer: ReturnType<typeof setInterval> | undefined;
-function updateFlash() {
-  const root = document.documentElement;
+function flashTick() {
+  state.value = endBlinks(state.value, Date.now());
+  if (state.value.calls.some((c) => c.blinking)) dimmed.value = !dimmed.value;
+  else stopFlash();
+}
+function stopFlash() {
+  clearInterval(flashTimer);
+  flashTimer = undefined;
+  dimmed.value = false;
+}
+/** After a change. A new call is drawn at full brightness: if the rows are in their dim phase,
+ * they all light up with it (the rhythm goes on; the next flip dims them again). */
+function updateFlash(newCall: boolean) {
   const blinking = state.value.calls.some((c) => c.blinking);
-  if (blinking && !flashTimer) {
-    root.classList.add('flash-on');
-    flashTimer = setInterval(() => root.classList.toggle('flash-on'), 500);
-  } else if (!blinking && flashTimer) {
-    clearInterval(flashTimer);
-    flashTimer = undefined;
-    root.classList.remove('flash-on');
-  }
+  if (blinking && !flashTimer) flashTimer = setInterval(flashTick, 500);
+  else if (!blinking && flashTimer) stopFlash();
+  if (newCall) dimmed.value = false;
 }
 
 /** Runs `fn` once the next frame is painted (or after 100 ms when the page draws no frames). */
@@ -82,8 +88,7 @@ function afterPaint(fn: () => void) {
 
 function commit(step: Step) {
   state.value = step.state;
-  scheduleBlinkEnd();
-  updateFlash();
+  updateFlash(step.announce.length > 0);
   // The number first, then the sound: starting the chime must not hold up the frame that shows it.
   if (step.announce.length) {
     afterPaint(() => {
@@ -128,6 +133,7 @@ function App() {
       rows={config.value.rows ?? DEFAULT_ROWS[o]}
       now={minute.value * 60_000}
       fitKey={`${v.w}x${v.h}`}
+      dimmed={dimmed.value}
     />
   );
 }

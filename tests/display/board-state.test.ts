@@ -2,7 +2,7 @@
 // announced, and the URL configuration.
 import { describe, expect, it } from 'vitest';
 import type { CallView, HallEvent, Snapshot } from '../../server/protocol';
-import { applyEvent, applySnapshot, emptyBoard, endBlinks, nextBlinkEnd, type BoardOptions, type BoardState } from '../../hall-display/board-state';
+import { applyEvent, applySnapshot, emptyBoard, endBlinks, type BoardOptions, type BoardState } from '../../hall-display/board-state';
 import { parseConfig } from '../../hall-display/config';
 
 const opts: BoardOptions = { counters: null, blinkMs: 5000, maxCalls: 3 };
@@ -53,11 +53,10 @@ describe('board state', () => {
 
   it('stops blinking at the end of the period, keeping the call', () => {
     const { state } = run([ev('ticket.called', 1, 1)]);
-    expect(nextBlinkEnd(state)).toBe(T0 + 5000);
     expect(endBlinks(state, T0 + 4999)).toBe(state);
     const later = endBlinks(state, T0 + 5000);
     expect(later.calls[0]).toMatchObject({ ticketId: 1, blinking: false, status: 'called' });
-    expect(nextBlinkEnd(later)).toBeNull();
+    expect(endBlinks(later, T0 + 9000)).toBe(later); // nothing left to end
   });
 
   it('moves a recalled ticket to the top and blinks it again with a new generation', () => {
