@@ -96,14 +96,22 @@ function measuringProxy(target: number, onRows: (rows: [string, number, number][
   return proxy;
 }
 
+/** The running processes with their command lines (arguments separated by NUL). */
+function processes(): { pid: string; cmd: string }[] {
+  const out: { pid: string; cmd: string }[] = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try { out.push({ pid, cmd: readFileSync(`/proc/${pid}/cmdline`, 'utf8') }); } catch { /* it ended meanwhile */ }
+  }
+  return out;
+}
+
 /** CPU time used so far by the Chromium processes, by kind (browser, gpu-process, renderer, ...). */
 function browserCpuMs(): Map<string, number> {
   const byKind = new Map<string, number>();
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+  for (const { pid, cmd } of processes()) {
+    if (!cmd.includes('chromium') || cmd.includes('crashpad_handler')) continue;
+    const kind = cmd.includes('--top-chrome-webui') ? 'browser-ui' : cmd.match(/--utility-sub-type=[\w.]*?(\w+)\.mojom/)?.[1] ?? cmd.match(/--type=([\w-]+)/)?.[1] ?? 'browser';
     try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('chromium') || cmd.includes('crashpad_handler')) continue;
-      const kind = cmd.includes('--top-chrome-webui') ? 'browser-ui' : cmd.match(/--utility-sub-type=[\w.]*?(\w+)\.mojom/)?.[1] ?? cmd.match(/--type=([\w-]+)/)?.[1] ?? 'browser';
       const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
       byKind.set(kind, (byKind.get(kind) ?? 0) + ((Number(f[11]) + Number(f[12])) * 1000) / 100); // utime + stime; USER_HZ is 100
     } catch { /* the process ended meanwhile */ }
@@ -151,8 +159,8 @@ if (VIA_PLAYWRIGHT) {
     chromium.kill();
     await exited;
     // Its helper processes end a moment after it and may still write to the profile meanwhile.
-    const helpers = () => readdirSync('/proc').filter((d) => /^\d+$/.test(d) && (() => { try { return readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(profile); } catch { return false; } })());
-    for (let t0 = Date.now(); helpers().length && Date.now() - t0 < 10_000;) await new Promise((r) => setTimeout(r, 100));
+    const helpersLeft = () => processes().some((p) => p.cmd.includes(profile));
+    for (let t0 = Date.now(); helpersLeft() && Date.now() - t0 < 10_000;) await new Promise((r) => setTimeout(r, 100));
     rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   };
   openBoards = async () => {
