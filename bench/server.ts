@@ -1,8 +1,9 @@
 // npm run bench: starts the real server (the bundle `npm start` runs) on a temporary DATA_DIR and prints, in one run, the
 // latency and throughput of issuing and calling tickets, the websocket fan-out delay to 200
 // screens, the server's peak memory, and the floors they stand on, measured by the same client:
-// a bare node:http server, a bare ws broadcast (bench/bare-broadcast.mjs, one frame where a
-// `next` sends two) and one durable raw SQLite transaction on the same disk.
+// a bare node:http server, the same with one durable raw SQLite insert per request, a bare ws
+// broadcast (bench/bare-server.mjs; one frame where a `next` sends two) and one durable raw SQLite
+// transaction on the same disk.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import http from 'node:http';
@@ -13,7 +14,9 @@ import { BUNDLE_NODE_FLAGS, startServer } from '../tests/helpers/server-process'
 
 const CONCURRENCY = 20, PACED_RPS = 200, PACED_N = 1000, BURST_N = 5000, SOCKETS = 200, FANOUT_CALLS = 100;
 
-const s = await startServer({ LOG_LEVEL: 'error' }, { bundle: true });
+// --trace-gc: V8 prints each collection on the server's stdout, so the bench can count the
+// full (mark-compact) pauses that fall in each phase.
+const s = await startServer({ LOG_LEVEL: 'error' }, { bundle: true, nodeFlags: ['--trace-gc'] });
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
 
 /** GET /api/health: no database, no work; the cost of an HTTP round trip on this machine. */
@@ -42,6 +45,17 @@ function post(path: string, body: unknown, token: string): Promise<{ status: num
   });
 }
 
+/** CPU time of the whole machine from /proc/stat: all of it, and the part the VM's host took (steal). */
+function cpuTicks() {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  return { total: f.reduce((a, b) => a + b, 0), steal: f[7] };
+}
+/** The server's mark-compact pauses printed (--trace-gc) since output offset `from`: count, longest, why. */
+function fullGcs(from: number) {
+  const pauses = [...s.log().slice(from).matchAll(/Mark-Compact.*? MB, ([\d.]+) \/ [\d.]+ ms.*\) ([^;()]+); GC in/g)]
+    .map((m) => ({ ms: Number(m[1]), why: m[2].trim() }));
+  return pauses.length ? `${pauses.length} (longest ${fmt(Math.max(...pauses.map((p) => p.ms)))} ms; ${[...new Set(pauses.map((p) => p.why))].join(', ')})` : '0';
+}
 const memKb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${s.proc.pid}/status`, 'utf8'))![1]);
 const pct = (xs: number[], p: number) => { const a = [...xs].sort((x, y) => x - y); return a[Math.min(a.length - 1, Math.ceil((p / 100) * a.length) - 1)]; };
 const fmt = (x: number) => x.toFixed(2);
@@ -76,10 +90,10 @@ async function fanOut(port: number, trigger: (i: number) => Promise<unknown>) {
   return times;
 }
 
-/** A bodyless POST to the bare broadcast server. */
-function postTo(port: number): Promise<void> {
+/** A bodyless POST to the bare server (bench/bare-server.mjs). */
+function postTo(port: number, path = '/'): Promise<void> {
   return new Promise((resolve, reject) => {
-    http.request({ host: '127.0.0.1', port, method: 'POST', agent }, (res) => { res.resume(); res.on('end', resolve); }).on('error', reject).end();
+    http.request({ host: '127.0.0.1', port, path, method: 'POST', agent }, (res) => { res.resume(); res.on('end', resolve); }).on('error', reject).end();
   });
 }
 
@@ -128,9 +142,17 @@ try {
   // Warm-up: a hall's server runs all day, so measure it with its code optimised by the JIT.
   await burst(2000, CONCURRENCY, issue);
   await burst(1000, CONCURRENCY, (c) => next(c));
+  const cpu0 = cpuTicks();
   const phases: string[] = [`idle ${(memKb('VmRSS') / 1024).toFixed(0)}`];
-  const phase = (name: string) => phases.push(`${name} ${(memKb('VmHWM') / 1024).toFixed(0)}`);
+  const gcs: string[] = [];
+  let logAt = s.log().length;
+  const phase = (name: string) => {
+    phases.push(`${name} ${(memKb('VmHWM') / 1024).toFixed(0)}`);
+    gcs.push(`${name}: ${fullGcs(logAt)}`);
+    logAt = s.log().length;
+  };
   const floorHttp = await paced(PACED_N, PACED_RPS, health);
+  logAt = s.log().length;
   const issuePaced = await paced(PACED_N, PACED_RPS, issue);
   phase('issue paced');
   const issueBurst = await burst(BURST_N, CONCURRENCY, issue);
@@ -143,19 +165,23 @@ try {
   // Fan-out: 200 screens connected; time from sending `next` to `ticket.called` on every one.
   const fanout = await fanOut(s.port, (i) => next(i % CONCURRENCY));
   phase('fan-out');
-  // Its floor: the same measurement against a bare `ws` broadcast server (bench/bare-broadcast.mjs).
-  const bare = spawn(process.execPath, [join(import.meta.dirname, 'bare-broadcast.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let fanoutFloor: number[], bareHttp: Awaited<ReturnType<typeof paced>>;
+  // Its floor: the same measurement against a bare `ws` broadcast server (bench/bare-server.mjs).
+  const bare = spawn(process.execPath, [join(import.meta.dirname, 'bare-server.mjs'), join(s.dataDir, 'bare.db')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let fanoutFloor: number[], bareHttp: Awaited<ReturnType<typeof paced>>, bareDurable: Awaited<ReturnType<typeof paced>>;
   try {
     const port = Number(await new Promise<string>((res) => bare.stdout!.once('data', (d) => res(String(d)))));
     fanoutFloor = await fanOut(port, () => postTo(port));
     // and the floor of an HTTP round trip: plain node:http, no framework, nothing done
-    bareHttp = await paced(PACED_N, PACED_RPS, async () => { const t0 = performance.now(); await postTo(port); return { ms: performance.now() - t0, serverMs: NaN }; });
+    const timed = (path: string) => async () => { const t0 = performance.now(); await postTo(port, path); return { ms: performance.now() - t0, serverMs: NaN }; };
+    bareHttp = await paced(PACED_N, PACED_RPS, timed('/'));
+    // and of a durable request: the same, with one raw synchronous=FULL insert before the answer
+    bareDurable = await paced(PACED_N, PACED_RPS, timed('/durable'));
   } finally {
     bare.kill();
   }
 
   const peakKb = memKb('VmHWM');
+  const cpu1 = cpuTicks();
 
   // The floor: one durable insert transaction with raw better-sqlite3, on the disk of DATA_DIR.
   const raw = new Database(join(s.dataDir, 'floor.db'));
@@ -171,10 +197,11 @@ try {
   raw.close();
 
   const line = (name: string, r: { p50: number; p99: number; rps: number; server?: { p50: number; p99: number } }, mode: string) =>
-    console.log(`${name.padEnd(28)} ${mode.padEnd(26)} p50 ${fmt(r.p50)} ms   p99 ${fmt(r.p99)} ms   ${r.rps.toFixed(0)} req/s` +
+    console.log(`${name.padEnd(30)} ${mode.padEnd(26)} p50 ${fmt(r.p50)} ms   p99 ${fmt(r.p99)} ms   ${r.rps.toFixed(0)} req/s` +
       (r.server ? `   (inside the server: p50 ${fmt(r.server.p50)} ms, p99 ${fmt(r.server.p99)} ms)` : ''));
   console.log(`\nTalon server benchmark (${new Date().toISOString()}, node ${process.version} ${BUNDLE_NODE_FLAGS.join(' ')})`);
   line('bare node:http (floor)', { ...bareHttp, server: undefined }, `paced ${PACED_RPS} req/s`);
+  line('bare + durable insert (floor)', { ...bareDurable, server: undefined }, `paced ${PACED_RPS} req/s`);
   line('GET /api/health', floorHttp, `paced ${PACED_RPS} req/s`);
   line('POST /api/tickets', issuePaced, `paced ${PACED_RPS} req/s`);
   line('POST /api/tickets', issueBurst, `${CONCURRENCY} clients, closed loop`);
@@ -183,9 +210,11 @@ try {
   console.log(`next → ticket.called on all ${SOCKETS} websockets: p50 ${fmt(pct(fanout, 50))} ms   p99 ${fmt(pct(fanout, 99))} ms` +
     `   (floor, a bare ws broadcast to ${SOCKETS}: p50 ${fmt(pct(fanoutFloor, 50))} ms, p99 ${fmt(pct(fanoutFloor, 99))} ms)`);
   console.log(`server peak memory (VmHWM): ${(peakKb / 1024).toFixed(1)} MB (by phase, MB: ${phases.join(', ')}; of it the node binary's own pages: ${(memKb('RssFile') / 1024).toFixed(0)} MB)`);
+  console.log(`server's full GC pauses (mark-compact) by phase: ${gcs.join('; ')}`);
   console.log(`durable raw insert transaction (floor): p50 ${fmt(pct(floor, 50))} ms   p99 ${fmt(pct(floor, 99))} ms;` +
     ` paced ${PACED_RPS}/s: p50 ${fmt(floorPaced.p50)} ms   p99 ${fmt(floorPaced.p99)} ms   max ${fmt(floorPaced.max)} ms`);
   console.log(`issue p50 / floor p50 at ${PACED_RPS} req/s: ${(issuePaced.p50 / pct(floor, 50)).toFixed(2)}×`);
+  console.log(`CPU time taken by the VM's host (steal) during the measurements: ${((100 * (cpu1.steal - cpu0.steal)) / (cpu1.total - cpu0.total)).toFixed(1)}%`);
   console.log(`targets: p99 ≤ 5 ms at ${PACED_RPS} req/s; ≥ 2000 tickets/s; fan-out p99 ≤ 20 ms; peak memory ≤ 150 MB`);
 } finally {
   agent.destroy();

@@ -2,7 +2,7 @@
 // temporary DATA_DIR, for tests over real HTTP, websockets and browsers. The screens must be
 // built (tests/global-setup.ts does it once per run).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
@@ -33,11 +33,14 @@ export interface ServerProcess {
   call<T = any>(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: T }>;
 }
 
-/** Node's flags for the bundle, as package.json's `start` gives them (see README, "Memory"). */
-export const BUNDLE_NODE_FLAGS = ['--optimize-for-size'];
+/** Node's flags for the bundle, read from package.json's `start` (see README, "Memory"), so that
+ * tests and the bench run the server as `npm start` does. */
+export const BUNDLE_NODE_FLAGS: string[] = /node((?: --\S+)*) dist\/server\/main\.mjs/
+  .exec(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start)![1].trim().split(' ');
 
-/** opts.bundle runs the bundle that `npm start` builds (dist/server/main.mjs) instead of the sources. */
-export async function startServer(env: Record<string, string> = {}, opts: { dataDir?: string; bundle?: boolean } = {}): Promise<ServerProcess> {
+/** opts.bundle runs the bundle that `npm start` builds (dist/server/main.mjs) instead of the
+ * sources, with Node's `nodeFlags` added to those of `npm start`. */
+export async function startServer(env: Record<string, string> = {}, opts: { dataDir?: string; bundle?: boolean; nodeFlags?: string[] } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'talon-'));
   let output = '';
@@ -47,7 +50,7 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
   const launch = async () => {
     // tsx as a loader in one process (not the tsx CLI, which runs the server in a child that a
     // SIGKILL of the CLI would leave running).
-    proc = spawn(process.execPath, opts.bundle ? [...BUNDLE_NODE_FLAGS, join(root, 'dist/server/main.mjs')] : ['--import', 'tsx', join(root, 'server/main.ts')], {
+    proc = spawn(process.execPath, opts.bundle ? [...BUNDLE_NODE_FLAGS, ...(opts.nodeFlags ?? []), join(root, 'dist/server/main.mjs')] : ['--import', 'tsx', join(root, 'server/main.ts')], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), QUEUE_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'warn', ...env },
