@@ -144,15 +144,14 @@ try {
   await burst(1000, CONCURRENCY, (c) => next(c));
   const cpu0 = cpuTicks();
   const phases: string[] = [`idle ${(memKb('VmRSS') / 1024).toFixed(0)}`];
+  const floorHttp = await paced(PACED_N, PACED_RPS, health);
   const gcs: string[] = [];
-  let logAt = s.log().length;
+  let logAt = s.log().length; // the server's output so far: GC lines after it belong to the next phase
   const phase = (name: string) => {
     phases.push(`${name} ${(memKb('VmHWM') / 1024).toFixed(0)}`);
     gcs.push(`${name}: ${fullGcs(logAt)}`);
     logAt = s.log().length;
   };
-  const floorHttp = await paced(PACED_N, PACED_RPS, health);
-  logAt = s.log().length;
   const issuePaced = await paced(PACED_N, PACED_RPS, issue);
   phase('issue paced');
   const issueBurst = await burst(BURST_N, CONCURRENCY, issue);
