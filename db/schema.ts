@@ -12,11 +12,16 @@ export const services = sqliteTable('services', {
   maxWaitSec: integer('max_wait_sec').notNull().default(900),
   // Expected service time until the service has history of its own.
   defaultServiceSec: integer('default_service_sec').notNull().default(600),
+  // The standard (normative) service time of the lean plan: plan per window-hour = 3600 / it.
+  // Null: the default service time.
+  normServiceSec: integer('norm_service_sec'),
   groupName: text('group_name'),
   groupNameEn: text('group_name_en'),
   // Hours as 'HH:MM' in the hall's zone; null = always open.
   openFrom: text('open_from'),
   openTo: text('open_to'),
+  // Hours by ISO weekday as JSON {"1": ["08:00", "17:00"], …, "7": null}; null = openFrom/openTo every day.
+  hours: text('hours'),
   dailyLimit: integer('daily_limit'),
   script: text('script').notNull().default(''),
   ticketFooter: text('ticket_footer').notNull().default(''),
@@ -48,6 +53,8 @@ export const users = sqliteTable('users', {
   role: text('role').notNull(),
   passwordHash: text('password_hash').notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  // A generated first password (or one reset by the administration) must be changed at login.
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -61,6 +68,9 @@ export const devices = sqliteTable('devices', {
   counterId: integer('counter_id').references(() => counters.id),
   enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
   createdAt: integer('created_at').notNull(),
+  // A device agent's last connection and what it reported (version, attached devices) as JSON.
+  lastSeenAt: integer('last_seen_at'),
+  agentInfo: text('agent_info'),
 });
 
 // Login and device tokens; only a SHA-256 of the token is stored.
@@ -82,7 +92,7 @@ export const tickets = sqliteTable('tickets', {
   // The hall day ('YYYY-MM-DD' in the hall's zone) and the sequence within it.
   hallDay: text('hall_day').notNull(),
   seq: integer('seq').notNull(),
-  // waiting | called | serving | done | no_show | postponed
+  // waiting | called | serving | done | no_show | postponed | expired (left at the end of the hall day)
   status: text('status').notNull(),
   privileged: integer('privileged', { mode: 'boolean' }).notNull().default(false),
   issuedAt: integer('issued_at').notNull(),
@@ -100,6 +110,8 @@ export const tickets = sqliteTable('tickets', {
   // Estimate given at issue, kept to log its error against the real wait.
   etaSec: integer('eta_sec'),
   source: text('source').notNull().default('kiosk'),
+  // Unguessable public code of the ticket: its status page and QR use it, never the id.
+  code: text('code'),
 }, (t) => [
   uniqueIndex('tickets_number_day').on(t.originalServiceId, t.hallDay, t.seq),
   // The queue index: covering for the dispatch and "people ahead" queries.
@@ -110,6 +122,7 @@ export const tickets = sqliteTable('tickets', {
   index('tickets_target_counter').on(t.targetCounterId, t.status).where(sql`target_counter_id IS NOT NULL`),
   index('tickets_done').on(t.serviceId, t.finishedAt).where(sql`status = 'done'`),
   index('tickets_issued').on(t.issuedAt),
+  uniqueIndex('tickets_code').on(t.code),
 ]);
 
 // Waiting tickets per service, kept by triggers (migration 0001) in the same transaction as the
@@ -156,3 +169,44 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+// Append-only: every administrative change, through the screens or the API, with the values
+// before and after (as JSON, secrets removed).
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: integer('at').notNull(),
+  userId: integer('user_id').references(() => users.id),
+  // create | update | delete | import | …
+  action: text('action').notNull(),
+  // service | counter | user | device | notice | settings | calendar | config | …
+  entity: text('entity').notNull(),
+  entityId: text('entity_id'),
+  before: text('before'),
+  after: text('after'),
+}, (t) => [index('audit_log_at').on(t.at)]);
+
+// The production analysis sheet's notes: the cause of an hour's deviation and the measure taken.
+export const planFactNotes = sqliteTable('plan_fact_notes', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  day: text('day').notNull(),
+  hour: text('hour').notNull(),
+  counterId: integer('counter_id').references(() => counters.id),
+  reasonId: text('reason_id').notNull(),
+  text: text('text'),
+  measure: text('measure'),
+  userId: integer('user_id').references(() => users.id),
+  at: integer('at').notNull(),
+}, (t) => [index('plan_fact_notes_day').on(t.day)]);
+
+// Customers' ratings of a finished visit (the window's rating tablet or a keypad's keys 1–5).
+export const feedback = sqliteTable('feedback', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  ticketId: integer('ticket_id').notNull().references(() => tickets.id).unique(),
+  rating: integer('rating').notNull(),
+  comment: text('comment'),
+  serviceId: integer('service_id').references(() => services.id),
+  counterId: integer('counter_id').references(() => counters.id),
+  userId: integer('user_id').references(() => users.id),
+  at: integer('at').notNull(),
+  source: text('source').notNull().default('tablet'),
+}, (t) => [index('feedback_at').on(t.at)]);

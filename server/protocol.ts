@@ -2,7 +2,8 @@
 // messages (a discriminated union on `type`). Screens import this file; keep it free of
 // server-only imports.
 
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'postponed';
+/** `expired`: still waiting, postponed or called when the hall day ended (contract, Hall day). */
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'postponed' | 'expired';
 export type CounterState = 'closed' | 'open' | 'break';
 export type Role = 'operator' | 'supervisor' | 'admin';
 
@@ -94,7 +95,7 @@ interface EventBase { seq: number; at: string }
 interface TicketEventBase extends EventBase { ticket: TicketRef; waiting: WaitingCount[] }
 
 export type HallEvent =
-  | (TicketEventBase & { type: 'ticket.issued' })
+  | (TicketEventBase & { type: 'ticket.issued' | 'ticket.expired' })
   | (TicketEventBase & { type: 'ticket.called' | 'ticket.recalled' | 'ticket.serving' | 'ticket.finished' | 'ticket.no_show'; counter: CounterRef })
   | (TicketEventBase & { type: 'ticket.postponed'; counter: CounterRef; until: string })
   | (TicketEventBase & { type: 'ticket.returned'; counter: CounterRef })

@@ -1,5 +1,6 @@
 // Hall-wide settings kept in the `settings` table as JSON, with defaults for what is unset.
 import type Database from 'better-sqlite3';
+import { emptyCalendar, type HallCalendar } from './engine/calendar';
 import type { BoardProfile, PublicSettings } from './protocol';
 
 export interface Choice { id: string; ru: string; en: string }
@@ -15,6 +16,15 @@ export interface HallSettings {
   breakReasons: Choice[];
   /** Hall boards by name (`/display/?board=<name>`). */
   boards: Record<string, BoardProfile>;
+  /** Opening hours, holidays and shortened days: the kiosk's hours and the end of the hall day. */
+  calendar: HallCalendar;
+  /** The address customers' phones reach the hall server at (the printed QR); null = the
+   * server's own LAN address. */
+  publicUrl: string | null;
+  /** Causes of a deviation from the plan, for the production analysis sheet's notes. */
+  deviationReasons: Choice[];
+  /** The daily backup: local time 'HH:MM' and how many copies to keep. */
+  backup: { time: string; keep: number };
 }
 
 export const defaultSettings: HallSettings = {
@@ -33,6 +43,17 @@ export const defaultSettings: HallSettings = {
     { id: 'paperwork', ru: 'Работа с документами', en: 'Paperwork' },
   ],
   boards: {},
+  calendar: emptyCalendar,
+  publicUrl: null,
+  deviationReasons: [
+    { id: 'window_closed', ru: 'Окно закрыто', en: 'Window closed' },
+    { id: 'system_failure', ru: 'Сбой системы', en: 'System failure' },
+    { id: 'complex_case', ru: 'Сложный случай', en: 'Complex case' },
+    { id: 'missing_documents', ru: 'Нет документов у клиента', en: 'Customer lacks documents' },
+    { id: 'few_customers', ru: 'Мало посетителей', en: 'Few customers' },
+    { id: 'other', ru: 'Другое', en: 'Other' },
+  ],
+  backup: { time: '03:00', keep: 14 },
 };
 
 export class SettingsStore {

@@ -4,3 +4,4 @@ export * from './numbering';
 export * from './availability';
 export * from './eta';
 export * from './actions';
+export * from './calendar';

@@ -1,6 +1,7 @@
 // Wait and service statistics over tickets issued in [from, to). Wait is issue → first call;
 // service is start → finish (from the call when the operator skipped "start").
 import type Database from 'better-sqlite3';
+import { CSV_BOM, csvLine } from '../export/cells';
 
 export class StatsService {
   private s;
@@ -35,11 +36,6 @@ export class StatsService {
   }
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** One row per ticket issued in [from, to), for spreadsheets (UTF-8 with a BOM, so Excel reads Cyrillic). */
 export function ticketsCsv(sql: Database.Database, from: number, to: number): string {
   const rows = sql.prepare(`SELECT t.number, s.name AS service, t.status, t.issued_at AS issued, t.first_called_at AS called,
@@ -48,11 +44,11 @@ export function ticketsCsv(sql: Database.Database, from: number, to: number): st
     WHERE t.issued_at >= ? AND t.issued_at < ? ORDER BY t.issued_at, t.id`).all(from, to) as any[];
   const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
   const header = ['number', 'service', 'status', 'issued', 'called', 'started', 'finished', 'counter', 'operator', 'wait_sec', 'service_sec', 'eta_sec', 'outcome', 'privileged'];
-  const lines = rows.map((r) => [
+  const lines = rows.map((r) => csvLine([
     r.number, r.service, r.status, iso(r.issued), iso(r.called), iso(r.started), iso(r.finished), r.counter, r.operator,
     r.called === null ? '' : Math.round((r.called - r.issued) / 1000),
     r.finished === null || r.started === null ? '' : Math.round((r.finished - r.started) / 1000),
     r.etaSec, r.outcome, r.privileged ? 1 : 0,
-  ].map(csvCell).join(','));
-  return '\uFEFF' + [header.join(','), ...lines].join('\r\n') + '\r\n';
+  ]));
+  return CSV_BOM + csvLine(header) + lines.join('');
 }
