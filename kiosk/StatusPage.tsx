@@ -42,6 +42,7 @@ const STATUS_TEXT: Record<TicketStatus, Parameters<typeof t>[0]> = {
   done: 'statusDone',
   no_show: 'statusNoShow',
   postponed: 'statusPostponed',
+  expired: 'statusExpired',
 };
 
 export function StatusPage() {

@@ -43,6 +43,7 @@ const table = {
   statusDone: { ru: 'Обслуживание завершено', en: 'Service finished' },
   statusNoShow: { ru: 'Вы не подошли по вызову', en: 'You missed your call' },
   statusPostponed: { ru: 'Талон отложен', en: 'Ticket postponed' },
+  statusExpired: { ru: 'Талон закрыт: приёмный день окончен', en: 'Ticket closed: the hall day is over' },
   notFound: { ru: 'Талон не найден', en: 'Ticket not found' },
   people_one: { ru: '{n} человек', en: '{n} person' },
   people_few: { ru: '{n} человека', en: '{n} people' },
