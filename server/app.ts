@@ -20,6 +20,7 @@ import { noDevices, type DevicePort } from './device-port';
 import { installSecurityHeaders } from './security-headers';
 import { installErrorHandlers } from './errors';
 import { AdminService } from './hall/admin';
+import { AuditLog } from './hall/audit';
 import { QueueService } from './hall/queue';
 import { ServiceTimes } from './hall/service-times';
 import { StatsService } from './hall/stats';
@@ -84,11 +85,13 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const commits = new Committer(sql, hub, wal);
   const queue = new QueueService({ sql, commits, settings, times, clock, timezone: config.timezone });
   const tokens = new TokenStore(sql, clock);
+  const audit = new AuditLog(sql, clock);
   const ctx: AppContext = {
     config, db, sql, clock, log, hub, commits, tokens, settings, queue,
     loginGuard: new LoginGuard(clock),
-    views: new HallViews(sql, queue, times, clock, config.timezone),
-    admin: new AdminService(db, clock),
+    views: new HallViews(sql, queue, times, clock, config.timezone, settings),
+    admin: new AdminService(db, clock, audit),
+    audit,
     stats: new StatsService(sql),
     devices: opts.devices ?? noDevices,
     // Staff and device tokens (an operator issuing for a caller, a kiosk agent, a load test) are exempt.
