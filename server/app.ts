@@ -21,6 +21,7 @@ import { installSecurityHeaders } from './security-headers';
 import { installErrorHandlers } from './errors';
 import { AdminService } from './hall/admin';
 import { AuditLog } from './hall/audit';
+import { ConfigStore } from './config/store';
 import { QueueService } from './hall/queue';
 import { ServiceTimes } from './hall/service-times';
 import { StatsService } from './hall/stats';
@@ -30,6 +31,7 @@ import { Committer } from './commits';
 import { WalSync } from './wal-sync';
 import { devicesPlugin } from './devices/plugin';
 import { adminRoutes } from './routes/admin';
+import { adminConfigRoutes } from './routes/admin-config';
 import announceRoutes from './routes/announce';
 import { authRoutes } from './routes/auth';
 import { counterRoutes } from './routes/counters';
@@ -86,12 +88,14 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const queue = new QueueService({ sql, commits, settings, times, clock, timezone: config.timezone });
   const tokens = new TokenStore(sql, clock);
   const audit = new AuditLog(sql, clock);
+  const admin = new AdminService(db, clock, audit);
   const ctx: AppContext = {
     config, db, sql, clock, log, hub, commits, tokens, settings, queue,
     loginGuard: new LoginGuard(clock),
     views: new HallViews(sql, queue, times, clock, config.timezone, settings),
-    admin: new AdminService(db, clock, audit),
+    admin,
     audit,
+    configDoc: new ConfigStore({ sql, clock, audit, settings, admin }),
     stats: new StatsService(sql),
     devices: opts.devices ?? noDevices,
     // Staff and device tokens (an operator issuing for a caller, a kiosk agent, a load test) are exempt.
@@ -99,7 +103,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     bootId: randomUUID(),
     version: buildVersion(),
   };
-  await seedDemoHall(ctx.admin, config.dataDir, config.adminPassword, log);
+  await seedDemoHall(ctx.admin, ctx.configDoc, config.dataDir, config.adminPassword, log);
 
   installErrorHandlers(app);
   installSecurityHeaders(app);
@@ -115,6 +119,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(authRoutes, { ctx });
   await app.register(counterRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
+  await app.register(adminConfigRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents
   await app.register(announceRoutes); // the board's speech through espeak-ng

@@ -38,7 +38,7 @@ export function generatePassword(): string {
 }
 
 /** Spans 'HH:MM'–'HH:MM' must open before they close. */
-function checkHours(input: Partial<ServiceInput>) {
+export function checkHours(input: Partial<ServiceInput>) {
   if ((input.openFrom == null) !== (input.openTo == null) && (input.openFrom !== undefined || input.openTo !== undefined)) {
     throw badRequest('Set both the opening and the closing time, or neither', input.openFrom == null ? '/openFrom' : '/openTo');
   }

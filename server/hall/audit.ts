@@ -7,7 +7,7 @@ import { csvLine, CSV_BOM } from '../export/cells';
 import { iso } from './rows';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'deactivate' | 'reorder' | 'reset_password' | 'change_password'
-  | 'end_sessions' | 'issue_token' | 'import' | 'template';
+  | 'end_sessions' | 'issue_token' | 'test_print' | 'import' | 'template';
 export type AuditEntity = 'service' | 'counter' | 'counter_services' | 'user' | 'notice' | 'settings' | 'calendar' | 'device' | 'config';
 
 export interface AuditRecord {

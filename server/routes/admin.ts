@@ -7,58 +7,9 @@ import { requireRole, staff } from '../auth/guard';
 import { backupDatabase } from '../hall/backup';
 import type { AppContext } from '../context';
 import type { CounterView } from '../protocol';
-import { HHMM, Id, IdParams, Name, Nullable, Password, Prefix, Role, strict } from '../schemas';
+import { Calendar, CounterLinks, IsoTime, Login, NoticeText, NoticeTextEn, ServiceFields, settingsFields } from '../config/fields';
+import { Id, IdParams, Name, Nullable, Password, Prefix, Role, strict } from '../schemas';
 
-const Span = Type.Tuple([HHMM, HHMM]);
-const Weekday = Type.String({ pattern: '^[1-7]$' });
-const WeekHours = Type.Record(Weekday, Nullable(Span), { additionalProperties: false });
-const ServiceFields = {
-  nameEn: Type.Optional(Nullable(Name)),
-  maxWaitSec: Type.Optional(Type.Integer({ minimum: 60, maximum: 86_400 })),
-  defaultServiceSec: Type.Optional(Type.Integer({ minimum: 30, maximum: 14_400 })),
-  normServiceSec: Type.Optional(Nullable(Type.Integer({ minimum: 30, maximum: 14_400 }))),
-  groupName: Type.Optional(Nullable(Name)),
-  groupNameEn: Type.Optional(Nullable(Name)),
-  openFrom: Type.Optional(Nullable(HHMM)),
-  openTo: Type.Optional(Nullable(HHMM)),
-  hours: Type.Optional(Nullable(WeekHours)),
-  dailyLimit: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 100_000 }))),
-  script: Type.Optional(Type.String({ maxLength: 20_000 })),
-  ticketFooter: Type.Optional(Type.String({ maxLength: 500 })),
-  sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
-  active: Type.Optional(Type.Boolean()),
-};
-const CounterLinks = Type.Array(Type.Object({ serviceId: Id, priority: Type.Integer({ minimum: 1, maximum: 9 }) }, strict), { maxItems: 100 });
-const Login = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._@-]+$' });
-const Choices = Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), ru: Name, en: Name }, strict), { minItems: 1, maxItems: 20 });
-const IsoTime = Type.String({ format: 'date-time' });
-const BoardLang = Type.Union([Type.Literal('ru'), Type.Literal('en')]);
-export const BoardProfile = Type.Object({
-  orientation: Type.Optional(Type.Union([Type.Literal('landscape'), Type.Literal('portrait')])),
-  rows: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
-  counters: Type.Optional(Type.Array(Id, { maxItems: 200 })),
-  sound: Type.Optional(Type.Boolean()),
-  voice: Type.Optional(Type.Boolean()),
-  volume: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
-  lang: Type.Optional(BoardLang),
-  voiceLangs: Type.Optional(Type.Array(BoardLang, { minItems: 1, maxItems: 2, uniqueItems: true })),
-  blinkSec: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
-}, strict);
-/** Board names go in a URL typed on a TV remote: short, Latin, no spaces. */
-const Boards = Type.Record(Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,39}$' }), BoardProfile, { maxProperties: 50, additionalProperties: false });
-const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
-const DayHours = Type.Object({ open: HHMM, close: HHMM }, strict);
-export const Calendar = Type.Object({
-  week: Type.Record(Weekday, Nullable(DayHours), { additionalProperties: false }),
-  holidays: Type.Array(Day, { maxItems: 1000 }),
-  days: Type.Record(Day, DayHours, { maxProperties: 1000 }),
-}, strict);
-export const SettingsFields = {
-  hallName: Type.Optional(Name), hallNameEn: Type.Optional(Name), privilegedEnabled: Type.Optional(Type.Boolean()),
-  recallLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 20 })), outcomes: Type.Optional(Choices), breakReasons: Type.Optional(Choices),
-  deviationReasons: Type.Optional(Choices), boards: Type.Optional(Boards),
-  publicUrl: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
-};
 const AuditQuery = Type.Object({
   from: Type.Optional(IsoTime), to: Type.Optional(IsoTime),
   entity: Type.Optional(Type.String({ pattern: '^[a-z_]{1,32}$' })),
@@ -126,8 +77,7 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
   app.post('/api/admin/users/:id/end-sessions', { schema: { params: IdParams } }, async (req) => a.endSessions(id(req), me(req)));
 
   const noticesChanged = () => ctx.hub.publish([{ type: 'notices.changed', notices: ctx.views.notices() }]);
-  const NoticeFields = { textEn: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))), startsAt: Type.Optional(Nullable(IsoTime)), endsAt: Type.Optional(Nullable(IsoTime)) };
-  const NoticeText = Type.String({ minLength: 1, maxLength: 1000 });
+  const NoticeFields = { textEn: Type.Optional(NoticeTextEn), startsAt: Type.Optional(Nullable(IsoTime)), endsAt: Type.Optional(Nullable(IsoTime)) };
   app.get('/api/admin/notices', async () => a.listNotices());
   app.post('/api/admin/notices', { schema: { body: Type.Object({ text: NoticeText, ...NoticeFields }, strict) } },
     async (req, reply) => { const n = a.createNotice(req.body as any, me(req)); noticesChanged(); return reply.code(201).send(n); });
@@ -139,7 +89,7 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
 
   const settingsChanged = () => ctx.hub.publish([{ type: 'services.changed' }, { type: 'settings.changed', settings: ctx.settings.publicView() }]);
   app.get('/api/admin/settings', async () => ctx.settings.get());
-  app.put('/api/admin/settings', { schema: { body: Type.Object(SettingsFields, strict) } }, async (req) => {
+  app.put('/api/admin/settings', { schema: { body: Type.Object(settingsFields(Id), strict) } }, async (req) => {
     const s = a.updateSettings(ctx.settings, req.body as any, me(req));
     settingsChanged();
     return s;
