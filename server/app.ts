@@ -105,7 +105,9 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   };
   await seedDemoHall(ctx.admin, ctx.configDoc, config.dataDir, config.adminPassword, log);
 
-  installErrorHandlers(app);
+  // The console routes in the browser: /console/hall, /console/reports?… are its index page. Paths
+  // with a file extension (a missing asset) stay 404.
+  installErrorHandlers(app, (url) => (/^\/console\/(?:[^?.]*)(?:\?.*)?$/.test(url) ? join(root, 'dist', 'operator-console') : null));
   installSecurityHeaders(app);
   await app.register(rateLimit, { global: false });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
