@@ -13,7 +13,7 @@ const actLabel = (a: string) => t(`act${a}` as Key);
 
 /** A local calendar day's start as ISO; `next` gives the following day's (an inclusive "to"). */
 const dayStart = (d: string, next = false) => { const x = new Date(`${d}T00:00:00`); if (next) x.setDate(x.getDate() + 1); return x.toISOString(); };
-const short = (v: unknown) => { const s = typeof v === 'string' ? v : JSON.stringify(v); return s.length > 120 ? s.slice(0, 117) + '…' : s; };
+const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /** Before → after, field by field. */
 function Change({ e }: { e: AuditEntry }) {
@@ -33,7 +33,7 @@ function Change({ e }: { e: AuditEntry }) {
   return (
     <dl class="change">
       {keys.map((k) => (
-        <div key={k}><dt>{k}</dt><dd>{k in b && <del>{short(b[k])}</del>}{k in b && k in a && ' → '}{k in a && <ins>{short(a[k])}</ins>}</dd></div>
+        <div key={k}><dt>{k}</dt><dd>{k in b && <del>{text(b[k])}</del>}{k in b && k in a && ' → '}{k in a && <ins>{text(a[k])}</ins>}</dd></div>
       ))}
     </dl>
   );

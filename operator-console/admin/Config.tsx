@@ -8,7 +8,7 @@ import { t, type Key } from './strings';
 import type { ConfigChange, ImportResult } from './types';
 
 const entLabel = (e: string) => t(`ent${e[0].toUpperCase()}${e.slice(1)}` as Key);
-const short = (v: unknown) => { const s = JSON.stringify(v); return s.length > 160 ? s.slice(0, 157) + '…' : s; };
+const json = (v: unknown) => JSON.stringify(v);
 
 export function ChangeList({ changes }: { changes: ConfigChange[] }) {
   return (
@@ -19,8 +19,9 @@ export function ChangeList({ changes }: { changes: ConfigChange[] }) {
           <tr key={i} class={`act-${c.action}`} data-entity={c.entity} data-key={c.key} data-action={c.action}>
             <td>{entLabel(c.entity)}</td><td><b>{c.key}</b></td><td>{t(`act${c.action}` as Key)}</td>
             <td>{c.action === 'update'
-              ? <dl class="change">{Object.keys(c.after ?? {}).map((k) => <div key={k}><dt>{k}</dt><dd><del>{short(c.before?.[k])}</del> → <ins>{short(c.after?.[k])}</ins></dd></div>)}</dl>
-              : <span class="muted">{short(c.after ?? c.before)}</span>}</td>
+              ? <dl class="change">{Object.keys(c.after ?? {}).map((k) => <div key={k}><dt>{k}</dt><dd><del>{json(c.before?.[k])}</del> → <ins>{json(c.after?.[k])}</ins></dd></div>)}</dl>
+              // A whole entity: its name at a glance, every field a click away.
+              : <details><summary>{String((c.after ?? c.before)?.name ?? (c.after ?? c.before)?.text ?? c.key)}</summary><pre class="entity">{JSON.stringify(c.after ?? c.before, null, 2)}</pre></details>}</td>
           </tr>
         ))}
       </tbody>

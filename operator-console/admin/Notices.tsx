@@ -1,6 +1,6 @@
 // Notices for the boards' ticker (a water outage and its expected end): text in both languages,
 // start and end, the ticker as it will read, and the hall board itself below.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { staff } from '../shell/session';
 import { Field, FormStatus, useSubmit } from './form';
 import { t } from './strings';
@@ -50,10 +50,24 @@ export function Notices() {
       <section class="edit-pane">
         <NoticeForm key={editing?.id ?? 'new'} notice={editing} onSaved={() => { setEditing(null); void load(); setBoardKey((k) => k + 1); }} />
         <h2>{t('ntBoard')}</h2>
-        <div class="board-frame"><iframe key={boardKey} title={t('ntBoard')} src="/display/?sound=0" /></div>
+        <BoardFrame reloadKey={boardKey} />
       </section>
     </div>
   );
+}
+
+/** The real hall board, a full-HD page scaled down to the frame's width. */
+function BoardFrame({ reloadKey }: { reloadKey: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current!;
+    const fit = () => el.style.setProperty('--board-scale', String(el.clientWidth / 1920));
+    const ro = new ResizeObserver(fit);
+    ro.observe(el);
+    fit();
+    return () => ro.disconnect();
+  }, []);
+  return <div class="board-frame" ref={ref}><iframe key={reloadKey} title={t('ntBoard')} src="/display/?sound=off" /></div>;
 }
 
 function NoticeForm({ notice, onSaved }: { notice: Notice | null; onSaved: () => void }) {

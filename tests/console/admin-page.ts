@@ -53,5 +53,5 @@ export async function shoot(page: Page, name: string) {
   if (overlay) return; // a dialog: the viewport is what there is
   const tag = await page.addStyleTag({ content: '.screen.admin { height: auto !important; } .admin-main { overflow: visible !important; }' });
   await page.screenshot({ path: resolve(ARTIFACTS, `${name}-full.png`), fullPage: true });
-  await tag.evaluate((el) => el.remove());
+  await tag.evaluate((el) => (el as Element).remove());
 }

@@ -166,6 +166,11 @@ describe('setting up a hall through the screens', () => {
     expect(await kiosk.textContent(`.tile[data-service-id="${ids.service}"] .tile-closed`)).toBe('Сейчас не работает');
     expect((await h.server.call('GET', '/api/services')).json[0]).toMatchObject({ available: false, closedReason: 'hours' });
     expect((await h.server.call('POST', '/api/tickets', { serviceId: ids.service })).status).toBe(409);
+    // A holiday in the hall calendar closes the hall for the day, whatever the service's hours.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date());
+    await api('PUT', '/api/admin/calendar', { week: {}, holidays: [today], days: {} });
+    await kiosk.waitForFunction((id) => document.querySelector(`.tile[data-service-id="${id}"] .tile-closed`)?.textContent === 'Сегодня праздничный день: зал не работает', ids.service);
+    await api('PUT', '/api/admin/calendar', { week: {}, holidays: [], days: {} });
     await kiosk.context().close();
   });
 
@@ -193,6 +198,28 @@ describe('setting up a hall through the screens', () => {
     expect(ticket.lines.map((l) => l.text)).toContain('АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ');
   });
 
+  it('a reset password must be changed at the console\'s sign-in; a switched-off operator is signed out at the next request', async () => {
+    const users = (await api('GET', '/api/admin/users')).json as { id: number; login: string }[];
+    const olga = users.find((u) => u.login === OPERATOR.login)!;
+    const reset = (await api('POST', `/api/admin/users/${olga.id}/reset-password`)).json.password as string;
+    const op = await openConsole(browser, h, { login: OPERATOR.login, password: reset }, undefined, '/console/work', '[data-testid=password-form]');
+    await op.fill('input[name=current]', reset);
+    await op.fill('input[name=next]', 'short');
+    await op.fill('input[name=again]', 'short');
+    await op.click('[data-testid=password-form] button[type=submit]');
+    expect(await op.textContent('#next-error')).toBe('Пароль должен быть не короче 8 знаков');
+    OPERATOR.password = 'olga-own-Pa55word';
+    await op.fill('input[name=next]', OPERATOR.password);
+    await op.fill('input[name=again]', OPERATOR.password);
+    await op.click('[data-testid=password-form] button[type=submit]');
+    await op.waitForSelector('.counters');
+    await api('PATCH', `/api/admin/users/${olga.id}`, { active: false });
+    await op.click(`button[data-counter="${ids.counter}"]`);
+    await op.waitForSelector('input[name=login]');
+    await api('PATCH', `/api/admin/users/${olga.id}`, { active: true });
+    await op.context().close();
+  });
+
   it('the audit log holds each of those changes with before and after, and no password or token', async () => {
     const log = (await api('GET', '/api/admin/audit')).json as any[];
     console.log(JSON.stringify(log.map((e) => [e.entity, e.action, e.after?.summary])));
@@ -217,6 +244,7 @@ describe('setting up a hall through the screens', () => {
     await api('POST', '/api/admin/users', { login: 'boss', name: 'Руководитель зала', password: 'boss-Pa55word', role: 'supervisor' });
     await api('PUT', '/api/admin/calendar', { week: { 1: { open: '08:00', close: '17:00' }, 5: { open: '08:00', close: '16:00' }, 6: null }, holidays: ['2027-01-01', '2027-01-07'], days: { '2026-12-31': { open: '08:00', close: '15:00' } } });
     await api('PUT', '/api/admin/settings', { boards: { entrance: { rows: 4, counters: [ids.counter], sound: true } } });
+    await api('POST', '/api/admin/devices', { kind: 'buttons', name: 'Пульты на линии RS-485', config: { keypads: { 1: ids.counter } } });
     const screens: [string, string, ((p: Page) => Promise<void>)?][] = [
       ['setup', '[data-testid=checklist]'],
       ['services', '[data-testid=service-list]'],
