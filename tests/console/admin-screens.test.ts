@@ -222,7 +222,6 @@ describe('setting up a hall through the screens', () => {
 
   it('the audit log holds each of those changes with before and after, and no password or token', async () => {
     const log = (await api('GET', '/api/admin/audit')).json as any[];
-    console.log(JSON.stringify(log.map((e) => [e.entity, e.action, e.after?.summary])));
     const has = (entity: string, action: string, match: object) => expect(log).toContainEqual(expect.objectContaining({ entity, action, user: expect.objectContaining({ login: 'admin' }), ...match }));
     has('config', 'template', { after: expect.objectContaining({ summary: expect.objectContaining({ delete: 18 }) }) });
     has('service', 'create', { before: null, after: expect.objectContaining({ name: 'Приём показаний счётчиков', prefix: 'Ж' }) });
@@ -271,9 +270,7 @@ describe('setting up a hall through the screens', () => {
         await section(p, h.server.base, id, ready);
         await then?.(p);
         await p.waitForTimeout(300); // the ticket preview's debounce and the fonts
-        const cut = await cutOff(p);
-        if (cut.length) console.log(id, sizeName, cut);
-        expect(cut, `${id} at ${sizeName}`).toEqual([]);
+        expect(await cutOff(p), `${id} at ${sizeName}`).toEqual([]);
         await shoot(p, `${id.replace('/', '-')}${then ? '-action' : ''}-${sizeName}`);
       }
       await p.goto(`${h.server.base}/console/password`);
