@@ -87,7 +87,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const ctx: AppContext = {
     config, db, sql, clock, log, hub, commits, tokens, settings, queue,
     loginGuard: new LoginGuard(clock),
-    views: new HallViews(sql, queue, times, clock, config.timezone),
+    views: new HallViews(sql, queue, clock, config.timezone),
     admin: new AdminService(db, clock),
     stats: new StatsService(sql),
     devices: opts.devices ?? noDevices,
