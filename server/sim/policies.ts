@@ -1,6 +1,6 @@
 // The dispatch rules the simulator compares. Each takes a counter, the oldest waiting ticket of
 // each of its services (every rule here calls one of those) and the simulated clock.
-//  - talon: the engine's own pickNext, as the server's `next` runs it.
+//  - talon: the engine's own pickNext, as the server's `next` runs it (with the hall's overdueAtPct).
 //  - fifo: the oldest ticket of the counter's services, no priorities.
 //  - novosga: NovoSGA 2.x's queue ordering (config/app.default.php `queue.ordering`, applied by
 //    FilaService::getFilaAtendimento; the attendance module's chamarAction calls the first row):
@@ -22,10 +22,10 @@ export type Policy = (counter: PolicyCounter, heads: QueueTicket[], now: number)
 
 const older = (a: QueueTicket, b: QueueTicket) => a.issuedAt - b.issuedAt || a.id - b.id;
 
-export function makePolicy(name: PolicyName, services: ReadonlyMap<number, ServiceRule>): Policy {
+export function makePolicy(name: PolicyName, services: ReadonlyMap<number, ServiceRule>, overdueAtPct = 100): Policy {
   switch (name) {
     case 'talon':
-      return (c, heads, now) => pickNext({ counterId: c.id, links: c.links, services, candidates: heads, now, privilegedFirst: false });
+      return (c, heads, now) => pickNext({ counterId: c.id, links: c.links, services, candidates: heads, now, privilegedFirst: false, overdueAtPct });
     case 'talon-early':
       // Talon with the hall setting overdueAtPct 33: a ticket goes first from a third of its maximum wait on.
       return (c, heads, now) => pickNext({ counterId: c.id, links: c.links, services, candidates: heads, now, privilegedFirst: false, overdueAtPct: 33 });

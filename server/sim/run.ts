@@ -32,6 +32,7 @@ export interface SimResult {
   eta: EtaResult[];
 }
 
+/** `overdueAtPct`: the hall's setting for the `talon` rule and for the estimates (default 100). */
 export interface SimOptions { days: number; seed: number; overdueAtPct?: number }
 
 const round = (x: number) => Math.round(x);
@@ -61,20 +62,33 @@ class Waits {
 
 export interface SimRun { result: SimResult; waits: Map<PolicyName, number[]> }
 
-export function simulate(scenario: Scenario, opts: SimOptions): SimRun {
-  const model: Model = compile(scenario);
-  const root = new Random(opts.seed);
-  const rules = new Map(model.services.map((s) => [s.id, s.rule]));
-  const runs = model.policies.map((name) => ({
-    name, policy: makePolicy(name, rules), all: new Waits(), byService: model.services.map(() => new Waits()), busy: 0, open: 0, noShows: 0,
-  }));
-  const err = Object.fromEntries(ESTIMATORS.map((e) => [e, { n: 0, abs: 0, sum: 0, within: 0 }]));
-  const target = model.targetSec;
-  for (let day = 0; day < opts.days; day++) {
-    const customers = drawCustomers(model, root, day);
-    for (const r of runs) {
+/** A simulation run day by day (so that a caller can yield between days), then summed up. */
+export class Simulation {
+  private model: Model;
+  private root: Random;
+  private runs;
+  private err = Object.fromEntries(ESTIMATORS.map((e) => [e, { n: 0, abs: 0, sum: 0, within: 0 }]));
+  private day = 0;
+
+  constructor(private scenario: Scenario, private opts: SimOptions) {
+    this.model = compile(scenario);
+    this.root = new Random(opts.seed);
+    const rules = new Map(this.model.services.map((s) => [s.id, s.rule]));
+    this.runs = this.model.policies.map((name) => ({
+      name, policy: makePolicy(name, rules, opts.overdueAtPct), all: new Waits(), byService: this.model.services.map(() => new Waits()), busy: 0, open: 0, noShows: 0,
+    }));
+  }
+
+  get done() { return this.day >= this.opts.days; }
+
+  /** Simulates the next day under every rule. */
+  step() {
+    const { model, err } = this;
+    const target = model.targetSec;
+    const customers = drawCustomers(model, this.root, this.day++);
+    for (const r of this.runs) {
       const talon = r.name === 'talon';
-      const out = runDay(model, customers, r.policy, talon ? { estimate: { overdueAtPct: opts.overdueAtPct } } : {});
+      const out = runDay(model, customers, r.policy, talon ? { estimate: { overdueAtPct: this.opts.overdueAtPct } } : {});
       r.busy += out.busyMs; r.open += out.openMs;
       customers.forEach((c, i) => {
         const w = out.waitMs[i];
@@ -91,20 +105,37 @@ export function simulate(scenario: Scenario, opts: SimOptions): SimRun {
       for (const x of out.expired) { r.all.addExpired(round(x.ms / 1000), target); r.byService[x.service].addExpired(round(x.ms / 1000), target); }
     }
   }
-  const policies = runs.map((r): PolicyResult => ({
-    policy: r.name,
-    ...r.all.figures(),
-    byService: model.services.map((s, i) => ({ service: s.key, ...r.byService[i].figures() })),
-    utilisationPct: r.open > 0 ? pct1(r.busy / r.open) : null,
-    noShows: r.noShows,
-    expired: r.all.expired,
-  }));
-  const eta = runs.some((r) => r.name === 'talon') ? ESTIMATORS.map((e): EtaResult => {
-    const x = err[e];
-    return { estimator: e, tickets: x.n, maeSec: x.n ? round(x.abs / x.n) : null, biasSec: x.n ? round(x.sum / x.n) : null, within5MinPct: x.n ? pct1(x.within / x.n) : null };
-  }) : [];
-  return {
-    result: { scenario: scenario.name ?? null, days: opts.days, seed: opts.seed, targetSec: target, policies, eta },
-    waits: new Map(runs.map((r) => [r.name, r.all.called])),
-  };
+
+  finish(): SimRun {
+    const { model, err } = this;
+    const policies = this.runs.map((r): PolicyResult => ({
+      policy: r.name,
+      ...r.all.figures(),
+      byService: model.services.map((s, i) => ({ service: s.key, ...r.byService[i].figures() })),
+      utilisationPct: r.open > 0 ? pct1(r.busy / r.open) : null,
+      noShows: r.noShows,
+      expired: r.all.expired,
+    }));
+    const eta = this.runs.some((r) => r.name === 'talon') ? ESTIMATORS.map((e): EtaResult => {
+      const x = err[e];
+      return { estimator: e, tickets: x.n, maeSec: x.n ? round(x.abs / x.n) : null, biasSec: x.n ? round(x.sum / x.n) : null, within5MinPct: x.n ? pct1(x.within / x.n) : null };
+    }) : [];
+    return {
+      result: { scenario: this.scenario.name ?? null, days: this.day, seed: this.opts.seed, targetSec: model.targetSec, policies, eta },
+      waits: new Map(this.runs.map((r) => [r.name, r.all.called])),
+    };
+  }
+}
+
+export function simulate(scenario: Scenario, opts: SimOptions): SimRun {
+  const sim = new Simulation(scenario, opts);
+  while (!sim.done) sim.step();
+  return sim.finish();
+}
+
+/** The same, giving the event loop back between days (a server must keep serving meanwhile). */
+export async function simulateYielding(scenario: Scenario, opts: SimOptions): Promise<SimRun> {
+  const sim = new Simulation(scenario, opts);
+  while (!sim.done) { sim.step(); await new Promise((r) => setImmediate(r)); }
+  return sim.finish();
 }

@@ -48,7 +48,7 @@ export const ScenarioSchema = Type.Object({
   }, strict), { minItems: 1, maxItems: 200 }),
   /** Expected arrivals per hour "HH" per service (Poisson). */
   arrivals: Type.Record(Key, Type.Record(Type.String({ pattern: Hour }), Type.Number({ minimum: 0, maximum: 5000 }), { additionalProperties: false }), { additionalProperties: false }),
-  policies: Type.Optional(Type.Array(Type.Union(POLICIES.map((p) => Type.Literal(p))), { minItems: 1, maxItems: POLICIES.length, uniqueItems: true })),
+  policies: Type.Optional(Type.Array(Type.Union([Type.Literal('fifo'), Type.Literal('talon'), Type.Literal('novosga'), Type.Literal('qsystem'), Type.Literal('talon-early')]), { minItems: 1, maxItems: POLICIES.length, uniqueItems: true })),
   /** Counters open per hour "HH": the first N of `counters`, in their order (default all). */
   staffing: Type.Optional(Type.Record(Type.String({ pattern: Hour }), Type.Integer({ minimum: 0, maximum: 200 }), { additionalProperties: false })),
   /** Most windows at a floating lunch at once (default: the fewest that fit every lunch in its window). */
