@@ -69,7 +69,8 @@ const MIN = 60_000, HOUR = 3_600_000;
 /** The first problem of a document that is not a valid scenario, as a sentence; null when valid. */
 export function scenarioProblem(doc: unknown): string | null {
   const first = Value.Errors(ScenarioSchema, doc)[0];
-  if (first) return `${first.instancePath || 'scenario'} ${first.message}`;
+  // An unknown field fails a `false` schema: name the field instead.
+  if (first) return first.keyword === 'boolean' ? `${first.instancePath} is not a field of a scenario` : `${first.instancePath || 'scenario'} ${first.message}`;
   const s = doc as Scenario;
   if (minutes(s.open) >= minutes(s.close)) return 'open must be before close';
   const services = new Set<string>();
