@@ -9,7 +9,7 @@ import type { ServiceTimes } from './service-times';
 
 /** Past this many waiting tickets in the hall the queue-length estimate is used: the forward
  * one costs about a microsecond per ticket ahead, and no hall day queues this long. */
-export const FORECAST_MAX_WAITING = 500;
+export const FORECAST_MAX_WAITING = 300;
 
 /** Lengths of the last breaks by reason, loaded at start and fed by every resume. */
 export class BreakTimes extends engine.RecentTimes<string> {
@@ -40,9 +40,10 @@ export class WaitEstimates {
     this.breaks = new BreakTimes(sql);
     this.s = {
       total: sql.prepare('SELECT COALESCE(SUM(count), 0) AS n FROM waiting_counts'),
-      // Covered by the queue index (status, service_id, issued_at, target_counter_id).
-      waiting: sql.prepare("SELECT id, service_id AS serviceId, issued_at AS issuedAt, target_counter_id AS targetCounterId FROM tickets WHERE status = 'waiting'"),
-      waitingPriv: sql.prepare("SELECT id, service_id AS serviceId, issued_at AS issuedAt, target_counter_id AS targetCounterId, privileged FROM tickets WHERE status = 'waiting'"),
+      // Covered by the queue index (status, service_id, issued_at, target_counter_id); rows as
+      // arrays, which better-sqlite3 makes several times faster than objects.
+      waiting: sql.prepare("SELECT id, service_id, issued_at, target_counter_id, 0 FROM tickets WHERE status = 'waiting'").raw(),
+      waitingPriv: sql.prepare("SELECT id, service_id, issued_at, target_counter_id, privileged FROM tickets WHERE status = 'waiting'").raw(),
       counters: sql.prepare(`SELECT c.id, c.state, c.break_reason AS reason, t.service_id AS busyService, COALESCE(t.started_at, t.called_at) AS busySince,
           CASE WHEN c.state = 'break' THEN (SELECT MAX(at) FROM counter_events e WHERE e.counter_id = c.id AND e.action = 'break') END AS breakSince
         FROM counters c LEFT JOIN tickets t ON t.counter_id = c.id AND t.status IN ('called', 'serving')
@@ -62,9 +63,8 @@ export class WaitEstimates {
   snapshot(now: number): HallSnapshot | null {
     if ((this.s.total.get() as { n: number }).n > FORECAST_MAX_WAITING) return null;
     const privileged = this.settings.get().privilegedEnabled;
-    const waiting = ((privileged ? this.s.waitingPriv : this.s.waiting).all() as engine.QueueTicket[]).map((t) => ({
-      ...t, status: 'waiting' as const, privileged: !!t.privileged, postponedUntil: null,
-    }));
+    const waiting = ((privileged ? this.s.waitingPriv : this.s.waiting).all() as [number, number, number, number | null, number][]).map(
+      ([id, serviceId, issuedAt, targetCounterId, priv]): engine.QueueTicket => ({ id, serviceId, status: 'waiting', privileged: priv === 1, issuedAt, targetCounterId, postponedUntil: null }));
     const services = new Map((this.s.services.all() as { id: number; maxWaitSec: number; defaultServiceSec: number }[]).map((s) => [s.id, s]));
     const links = new Map<number, engine.CounterLink[]>();
     for (const l of this.s.links.all() as { counterId: number; serviceId: number; priority: number }[]) {
