@@ -34,6 +34,7 @@ import { authRoutes } from './routes/auth';
 import { counterRoutes } from './routes/counters';
 import { publicRoutes } from './routes/public';
 import { statsRoutes } from './routes/stats';
+import { simulateRoutes } from './routes/simulate';
 import { wsRoutes } from './routes/ws';
 import { SettingsStore } from './settings';
 
@@ -87,7 +88,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const ctx: AppContext = {
     config, db, sql, clock, log, hub, commits, tokens, settings, queue,
     loginGuard: new LoginGuard(clock),
-    views: new HallViews(sql, queue, times, clock, config.timezone),
+    views: new HallViews(sql, queue, clock, config.timezone),
     admin: new AdminService(db, clock),
     stats: new StatsService(sql),
     devices: opts.devices ?? noDevices,
@@ -115,6 +116,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(counterRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
+  await app.register(simulateRoutes, { ctx }); // "what if" on the hall's history
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents
   await app.register(announceRoutes); // the board's speech through espeak-ng
 
