@@ -37,6 +37,7 @@ import { authRoutes } from './routes/auth';
 import { counterRoutes } from './routes/counters';
 import { publicRoutes } from './routes/public';
 import { statsRoutes } from './routes/stats';
+import { simulateRoutes } from './routes/simulate';
 import { wsRoutes } from './routes/ws';
 import { SettingsStore } from './settings';
 
@@ -92,7 +93,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const ctx: AppContext = {
     config, db, sql, clock, log, hub, commits, tokens, settings, queue,
     loginGuard: new LoginGuard(clock),
-    views: new HallViews(sql, queue, times, clock, config.timezone, settings),
+    views: new HallViews(sql, queue, clock, config.timezone, settings),
     admin,
     audit,
     configDoc: new ConfigStore({ sql, clock, audit, settings, admin }),
@@ -123,6 +124,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(adminRoutes, { ctx });
   await app.register(adminConfigRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
+  await app.register(simulateRoutes, { ctx }); // "what if" on the hall's history
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents
   await app.register(announceRoutes); // the board's speech through espeak-ng
 

@@ -31,7 +31,7 @@ export function Hall() {
     if (boards.some(([n]) => !/^[a-z0-9][a-z0-9_-]{0,39}$/.test(n))) return form.refuse('boards', 'errBoardName');
     for (const [k] of LISTS) if (s[k].some((c) => !c.id.trim() || !c.ru.trim() || !c.en.trim())) return form.refuse(k, 'errRequired');
     const body = {
-      hallName: s.hallName.trim(), hallNameEn: s.hallNameEn.trim() || s.hallName.trim(), privilegedEnabled: s.privilegedEnabled, recallLimit: s.recallLimit,
+      hallName: s.hallName.trim(), hallNameEn: s.hallNameEn.trim() || s.hallName.trim(), privilegedEnabled: s.privilegedEnabled, recallLimit: s.recallLimit, overdueAtPct: s.overdueAtPct,
       publicUrl: s.publicUrl?.trim() ? s.publicUrl.trim() : null, outcomes: s.outcomes, breakReasons: s.breakReasons, deviationReasons: s.deviationReasons,
       boards: Object.fromEntries(boards),
     };
@@ -47,6 +47,9 @@ export function Hall() {
         <Field label={t('hallPublicUrl')} name="publicUrl" error={e} hint={t('hallPublicUrlHint')}><input name="publicUrl" value={s.publicUrl ?? ''} placeholder="http://10.0.0.5:8080" onInput={(ev) => set('publicUrl', (ev.target as HTMLInputElement).value)} /></Field>
         <Field label={t('hallRecall')} name="recallLimit" error={e}>
           <input name="recallLimit" type="number" min={0} max={20} class="short" value={s.recallLimit} onInput={(ev) => set('recallLimit', Number((ev.target as HTMLInputElement).value))} />
+        </Field>
+        <Field label={t('hallOverdue')} name="overdueAtPct" error={e} hint={t('hallOverdueHint')}>
+          <input name="overdueAtPct" type="number" min={1} max={100} class="short" value={s.overdueAtPct} onInput={(ev) => set('overdueAtPct', Number((ev.target as HTMLInputElement).value))} />
         </Field>
         <Field label={t('hallPrivileged')} name="privilegedEnabled" error={e} check><input type="checkbox" name="privilegedEnabled" checked={s.privilegedEnabled} onChange={(ev) => set('privilegedEnabled', (ev.target as HTMLInputElement).checked)} /></Field>
       </div>
@@ -83,7 +86,7 @@ export function Hall() {
       </fieldset>
       <div class="row">
         <button type="submit" class="primary" disabled={form.pending} data-testid="save-hall">{t('save')}</button>
-        <FormStatus error={e} saved={form.saved} fields={['hallName', 'hallNameEn', 'publicUrl', 'recallLimit', 'boards', 'outcomes', 'breakReasons', 'deviationReasons']} />
+        <FormStatus error={e} saved={form.saved} fields={['hallName', 'hallNameEn', 'publicUrl', 'recallLimit', 'overdueAtPct', 'boards', 'outcomes', 'breakReasons', 'deviationReasons']} />
       </div>
     </form>
   );

@@ -16,7 +16,7 @@ const byField: Record<string, Key> = {
   prefix: 'errPrefix', name: 'errRequired', nameEn: 'errRequired', login: 'errLogin', password: 'errPassword', text: 'errRequired',
   openFrom: 'errHours', openTo: 'errHours', hours: 'errHours', week: 'errHours', days: 'errHours', holidays: 'errDate',
   endsAt: 'errEndsBeforeStarts', startsAt: 'errDate', publicUrl: 'errPublicUrl', boards: 'errBoardName',
-  maxWaitSec: 'errNumber', defaultServiceSec: 'errNumber', normServiceSec: 'errNumber', dailyLimit: 'errNumber', recallLimit: 'errNumber',
+  maxWaitSec: 'errNumber', defaultServiceSec: 'errNumber', normServiceSec: 'errNumber', dailyLimit: 'errNumber', recallLimit: 'errNumber', overdueAtPct: 'errNumber',
   services: 'errDuplicate', hallName: 'errRequired', ids: 'errDuplicate',
 };
 

@@ -199,6 +199,8 @@ export const t = makeT({
   hallNameEn: { ru: 'Название по-английски', en: 'English name' },
   hallPrivileged: { ru: 'Льготные посетители (вызываются первыми в своём приоритете)', en: 'Privileged customers (called first within their priority)' },
   hallRecall: { ru: 'Повторных вызовов до «не пришёл» (0 — без предела)', en: 'Recalls before a no-show (0: no limit)' },
+  hallOverdue: { ru: 'Вызывать первым после, % предельного ожидания', en: 'Call first after, % of the maximum wait' },
+  hallOverdueHint: { ru: '100 — по правилу договора; меньше — раньше', en: "100: the contract's rule; less: sooner" },
   hallPublicUrl: { ru: 'Адрес зала для телефонов (QR на талоне)', en: "The hall's address for phones (the ticket's QR)" },
   hallPublicUrlHint: { ru: 'пусто — адрес этого сервера в сети', en: "empty: this server's LAN address" },
   hallOutcomes: { ru: 'Итоги обслуживания', en: 'Service outcomes' },

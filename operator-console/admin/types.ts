@@ -14,7 +14,7 @@ export interface Choice { id: string; ru: string; en: string }
 export interface DayHours { open: string; close: string }
 export interface Calendar { week: Partial<Record<string, DayHours | null>>; holidays: string[]; days: Record<string, DayHours> }
 export interface HallSettings {
-  hallName: string; hallNameEn: string; privilegedEnabled: boolean; recallLimit: number; outcomes: Choice[]; breakReasons: Choice[];
+  hallName: string; hallNameEn: string; privilegedEnabled: boolean; recallLimit: number; overdueAtPct: number; outcomes: Choice[]; breakReasons: Choice[];
   deviationReasons: Choice[]; boards: Record<string, BoardProfile>; publicUrl: string | null; calendar: Calendar;
 }
 export interface HidKey { index: number; mask?: number; value?: number; action: string }

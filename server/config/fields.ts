@@ -63,6 +63,7 @@ export const Calendar = Type.Object({
 /** The hall settings an administrator sets (the calendar has its own endpoint). */
 export const settingsFields = <C extends Parameters<typeof Type.Array>[0]>(counter: C) => ({
   hallName: Type.Optional(Name), hallNameEn: Type.Optional(Name), privilegedEnabled: Type.Optional(Type.Boolean()),
+  overdueAtPct: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   recallLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 20 })), outcomes: Type.Optional(Choices), breakReasons: Type.Optional(Choices),
   deviationReasons: Type.Optional(Choices), boards: Type.Optional(boards(counter)),
   publicUrl: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
