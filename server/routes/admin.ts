@@ -76,7 +76,19 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
   app.post('/api/admin/users/:id/reset-password', { schema: { params: IdParams } }, async (req) => a.resetPassword(id(req), me(req)));
   app.post('/api/admin/users/:id/end-sessions', { schema: { params: IdParams } }, async (req) => a.endSessions(id(req), me(req)));
 
-  const noticesChanged = () => ctx.hub.publish([{ type: 'notices.changed', notices: ctx.views.notices() }]);
+  // A notice that starts or ends later reaches the boards at that moment: a timer waits for the
+  // next start or end of any notice (at most an hour, then it looks again).
+  let noticeTimer: NodeJS.Timeout | undefined;
+  const scheduleNotices = () => {
+    clearTimeout(noticeTimer);
+    const now = ctx.clock();
+    const next = Math.min(...a.listNotices().flatMap((n) => [n.startsAt, n.endsAt]).map((t) => (t ? Date.parse(t) : Infinity)).filter((t) => t > now));
+    noticeTimer = setTimeout(() => { noticesChanged(); }, Math.min(Number.isFinite(next) ? next - now : 3600_000, 3600_000));
+    noticeTimer.unref();
+  };
+  const noticesChanged = () => { ctx.hub.publish([{ type: 'notices.changed', notices: ctx.views.notices() }]); scheduleNotices(); };
+  scheduleNotices();
+  app.addHook('onClose', async () => clearTimeout(noticeTimer));
   const NoticeFields = { textEn: Type.Optional(NoticeTextEn), startsAt: Type.Optional(Nullable(IsoTime)), endsAt: Type.Optional(Nullable(IsoTime)) };
   app.get('/api/admin/notices', async () => a.listNotices());
   app.post('/api/admin/notices', { schema: { body: Type.Object({ text: NoticeText, ...NoticeFields }, strict) } },

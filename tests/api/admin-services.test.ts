@@ -125,3 +125,25 @@ describe('the hall calendar', () => {
     expect((await issue(h, id)).status).toBe(409);
   });
 });
+
+describe('notices', () => {
+  it('reach the boards when they start and leave when they end, with no other change', async () => {
+    const h = await testHall();
+    const base = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    const ws = new WebSocket(base.replace('http', 'ws') + '/api/ws');
+    const shown: string[][] = [];
+    ws.on('message', (m) => { const e = JSON.parse(String(m)); if (e.type === 'notices.changed') shown.push(e.notices.map((n: any) => n.text)); });
+    await new Promise((r) => ws.once('open', r));
+    const at = (ms: number) => new Date(h.clock.now + ms).toISOString();
+    const r = await h.req('POST', '/api/admin/notices', { text: 'Отключение воды', startsAt: at(300), endsAt: at(600) }, h.admin);
+    expect(r.status).toBe(201);
+    await expect.poll(() => shown).toEqual([[]]); // saved, not started yet
+    h.clock.advance(300);
+    await expect.poll(() => shown, { timeout: 3000 }).toEqual([[], ['Отключение воды']]);
+    h.clock.advance(300);
+    await expect.poll(() => shown, { timeout: 3000 }).toEqual([[], ['Отключение воды'], []]);
+    const bad = await h.req('PATCH', `/api/admin/notices/${r.json.id}`, { endsAt: at(-1000) }, h.admin);
+    expect(bad.json.path).toBe('/endsAt');
+    ws.close();
+  });
+});
