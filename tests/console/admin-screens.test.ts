@@ -238,6 +238,18 @@ describe('setting up a hall through the screens', () => {
     for (const secret of [OPERATOR.password, ADMIN_PASSWORD, 'scrypt$', 'passwordHash', h.admin]) expect(raw).not.toContain(secret);
   });
 
+  it('orders the kiosk\'s services by the arrows and by dragging a row', async () => {
+    const second = (await api('POST', '/api/admin/services', { name: 'Справки', prefix: 'С' })).json.id as number;
+    const order = async () => ((await api('GET', '/api/admin/services')).json as { id: number }[]).map((x) => x.id);
+    expect(await order()).toEqual([ids.service, second]);
+    await section(page, h.server.base, 'services', `[data-service="${second}"]`);
+    await page.click(`[data-service="${ids.service}"] button[aria-label^="Ниже"]`);
+    await expect.poll(order).toEqual([second, ids.service]);
+    await page.locator(`[data-service="${ids.service}"]`).dragTo(page.locator(`[data-service="${second}"]`));
+    await expect.poll(order).toEqual([ids.service, second]);
+    expect(await page.$$eval('[data-testid=service-list] li', (els) => els.map((e) => Number(e.getAttribute('data-service'))))).toEqual([ids.service, second]);
+  });
+
   it('every screen at 1366×768 and 1920×1080, with nothing cut off', async () => {
     await page.context().close();
     await api('POST', '/api/admin/users', { login: 'boss', name: 'Руководитель зала', password: 'boss-Pa55word', role: 'supervisor' });
@@ -278,5 +290,5 @@ describe('setting up a hall through the screens', () => {
       await shoot(p, `password-${sizeName}`);
       await p.context().close();
     }
-  });
+  }, 120_000);
 });
