@@ -6,4 +6,6 @@ import type { Area } from './shell/areas';
 export const areas: Area[] = [
   { id: 'work', path: '/console/work', label: 'areaWork', role: 'operator', homeFor: ['operator'],
     component: lazy(() => import('./work/WorkArea').then((m) => m.WorkArea)) },
+  { id: 'admin', path: '/console/admin', label: 'areaAdmin', role: 'admin', homeFor: ['admin'],
+    component: lazy(() => import('./admin/AdminArea').then((m) => m.AdminArea)) },
 ];

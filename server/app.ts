@@ -20,6 +20,8 @@ import { noDevices, type DevicePort } from './device-port';
 import { installSecurityHeaders } from './security-headers';
 import { installErrorHandlers } from './errors';
 import { AdminService } from './hall/admin';
+import { AuditLog } from './hall/audit';
+import { ConfigStore } from './config/store';
 import { QueueService } from './hall/queue';
 import { ServiceTimes } from './hall/service-times';
 import { StatsService } from './hall/stats';
@@ -29,6 +31,7 @@ import { Committer } from './commits';
 import { WalSync } from './wal-sync';
 import { devicesPlugin } from './devices/plugin';
 import { adminRoutes } from './routes/admin';
+import { adminConfigRoutes } from './routes/admin-config';
 import announceRoutes from './routes/announce';
 import { authRoutes } from './routes/auth';
 import { counterRoutes } from './routes/counters';
@@ -85,11 +88,15 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const commits = new Committer(sql, hub, wal);
   const queue = new QueueService({ sql, commits, settings, times, clock, timezone: config.timezone });
   const tokens = new TokenStore(sql, clock);
+  const audit = new AuditLog(sql, clock);
+  const admin = new AdminService(db, clock, audit);
   const ctx: AppContext = {
     config, db, sql, clock, log, hub, commits, tokens, settings, queue,
     loginGuard: new LoginGuard(clock),
-    views: new HallViews(sql, queue, clock, config.timezone),
-    admin: new AdminService(db, clock),
+    views: new HallViews(sql, queue, clock, config.timezone, settings),
+    admin,
+    audit,
+    configDoc: new ConfigStore({ sql, clock, audit, settings, admin }),
     stats: new StatsService(sql),
     devices: opts.devices ?? noDevices,
     // Staff and device tokens (an operator issuing for a caller, a kiosk agent, a load test) are exempt.
@@ -97,7 +104,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     bootId: randomUUID(),
     version: buildVersion(),
   };
-  await seedDemoHall(ctx.admin, config.dataDir, config.adminPassword, log);
+  await seedDemoHall(ctx.admin, ctx.configDoc, config.dataDir, config.adminPassword, log);
 
   // The console routes in the browser: /console/hall, /console/reports?… are its index page. Paths
   // with a file extension (a missing asset) stay 404.
@@ -115,6 +122,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(authRoutes, { ctx });
   await app.register(counterRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
+  await app.register(adminConfigRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
   await app.register(simulateRoutes, { ctx }); // "what if" on the hall's history
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents

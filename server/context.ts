@@ -7,6 +7,8 @@ import type { TokenStore } from './auth/tokens';
 import type { HallConfig } from './config';
 import type { DevicePort } from './device-port';
 import type { AdminService } from './hall/admin';
+import type { AuditLog } from './hall/audit';
+import type { ConfigStore } from './config/store';
 import type { QueueService } from './hall/queue';
 import type { StatsService } from './hall/stats';
 import type { HallViews } from './hall/views';
@@ -29,6 +31,10 @@ export interface AppContext {
   queue: QueueService;
   views: HallViews;
   admin: AdminService;
+  /** Every administrative change, written in the change's own transaction. */
+  audit: AuditLog;
+  /** The configuration document: export, import, templates. */
+  configDoc: ConfigStore;
   stats: StatsService;
   /** Replaced by the device layer when it is registered. */
   devices: DevicePort;
