@@ -77,7 +77,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   });
 
-  const hub = new Hub(clock);
+  const hub = new Hub(clock, { onDrop: (screens) => log.warn({ screens }, 'screens dropped: they stopped reading their events') });
   const settings = new SettingsStore(sql, config.timezone);
   const times = new ServiceTimes(sql);
   const wal = WalSync.open(sql);
