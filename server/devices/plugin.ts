@@ -6,6 +6,7 @@ import { CLOSE_REFUSED } from '../../drivers/agent/protocol.ts';
 import type { AppContext } from '../context';
 import { noDevices } from '../device-port';
 import { AppError } from '../errors';
+import { upgradeRequired } from '../upgrades';
 import { DeviceLayer } from './layer.ts';
 import { deviceRoutes } from './routes.ts';
 import { DeviceStore } from './store.ts';
@@ -37,8 +38,10 @@ export const devicesPlugin: FastifyPluginAsync<{ ctx: AppContext }> = async (app
 
   await app.register(deviceRoutes, { ctx, layer, store });
 
-  app.get('/api/agent', {
-    websocket: true,
+  app.route({
+    method: 'GET',
+    url: '/api/agent',
+    handler: upgradeRequired,
     preValidation: async (req) => {
       const p = req.principal;
       if (p?.kind !== 'device') {
@@ -50,10 +53,11 @@ export const devicesPlugin: FastifyPluginAsync<{ ctx: AppContext }> = async (app
         throw new AppError(403, 'forbidden', 'This device is disabled');
       }
     },
-  }, (socket, req) => {
-    const p = req.principal;
-    const row = p?.kind === 'device' ? store.get(p.deviceId) : undefined;
-    if (!row) return socket.close(CLOSE_REFUSED, 'unknown device');
-    layer.agents.attach(row, socket);
+    wsHandler: (socket, req) => {
+      const p = req.principal;
+      const row = p?.kind === 'device' ? store.get(p.deviceId) : undefined;
+      if (!row) return socket.close(CLOSE_REFUSED, 'unknown device');
+      layer.agents.attach(row, socket);
+    },
   });
 };

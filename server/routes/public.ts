@@ -2,11 +2,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../context';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import { Id, IdParams, strict } from '../schemas';
 
 export const publicRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get('/api/health', async () => ({ status: 'ok' }));
+  app.get('/api/health', async () => {
+    const full = ctx.disk.problem();
+    if (full) throw new AppError(503, 'disk_full', full);
+    return { status: 'ok' };
+  });
 
   app.get('/api/services', async () => ctx.views.services());
 
