@@ -1,5 +1,6 @@
 // Staff login and logout. One answer for a wrong login and a wrong password; repeated failures
-// from an address are refused with 429 before the password is even checked.
+// (from an address, or at one account from many: auth/login-guard.ts) are refused with 429
+// before the password is even checked.
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { dummyHash, verifyPassword } from '../auth/password';
@@ -14,18 +15,21 @@ export const authRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
   app.post('/api/auth/login', {
     schema: { body: Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, strict) },
     config: { rateLimit: { max: 30, timeWindow: 60_000 } },
-  }, async (req) => {
+  }, async (req, reply) => {
     const { login, password } = req.body as { login: string; password: string };
-    const key = `${req.ip}|${login.toLowerCase()}`;
-    if (ctx.loginGuard.blocked(key)) throw new AppError(429, 'rate_limited', 'Too many failed logins: wait 15 minutes');
+    const wait = ctx.loginGuard.retryAfter(req.ip, login);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      throw new AppError(429, 'rate_limited', `Too many failed logins: try again in ${wait < 120 ? `${wait} s` : `${Math.ceil(wait / 60)} minutes`}`);
+    }
     const user = byLogin.get(login) as { id: number; login: string; name: string; role: any; passwordHash: string; active: number } | undefined;
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
     if (!user || !ok || !user.active) {
-      ctx.loginGuard.fail(key);
+      ctx.loginGuard.fail(req.ip, login);
       req.log.warn({ login, ip: req.ip }, 'failed login');
       throw new AppError(401, 'unauthorized', 'Wrong login or password');
     }
-    ctx.loginGuard.succeed(key);
+    ctx.loginGuard.succeed(req.ip, login);
     const token = ctx.tokens.issue({ userId: user.id });
     return { token, user: { id: user.id, login: user.login, name: user.name, role: user.role } };
   });
