@@ -133,6 +133,9 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     app.get(`/${base}`, async (req, reply) => reply.redirect(`/${base}/${req.url.slice(base.length + 1)}`));
   }
   app.get('/', async (_req, reply) => reply.redirect('/console/'));
+  // Every page's icon (browsers ask for it whatever the page says).
+  const favicon = readFileSync(join(root, 'ui', 'favicon.ico'));
+  app.get('/favicon.ico', async (_req, reply) => reply.type('image/x-icon').header('cache-control', 'public, max-age=86400').send(favicon));
 
   // Postponed customers come back to their counter's queue when their minutes are up.
   const returns = setInterval(() => {
