@@ -13,8 +13,8 @@ describe('public ticket status', () => {
     const svc = (await h.req('GET', '/api/services')).json[0].id;
     const a = (await h.req('POST', '/api/tickets', { serviceId: svc, privileged: true })).json;
     const b = (await h.req('POST', '/api/tickets', { serviceId: svc })).json;
-    const code = /^\/kiosk\/\?ticket=([0-9a-f]{16})$/.exec(a.statusUrl)?.[1];
-    expect(code).toBeDefined();
+    const code = /^\/kiosk\/\?ticket=([0-9a-f]{16})$/.exec(a.statusUrl)?.[1] ?? '';
+    expect(code).toHaveLength(16);
     expect(a.statusUrl).not.toBe(`/kiosk/?ticket=${a.id}`);
     expect(b.statusUrl).not.toBe(a.statusUrl);
     const stored = h.app.ctx.sql.prepare('SELECT code FROM tickets WHERE id = ?').get(a.id) as { code: string };
