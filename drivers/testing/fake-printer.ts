@@ -5,7 +5,8 @@ import iconv from 'iconv-lite';
 import { SerialPort } from 'serialport';
 
 export interface PrintedLine { text: string; width: number; height: number; bold: boolean; align: number }
-export interface FakeTicket { lines: PrintedLine[]; qr: string[]; rasters: { widthBytes: number; height: number; data: Buffer }[] }
+/** `feeds`: the dots of each ESC J, in order. */
+export interface FakeTicket { lines: PrintedLine[]; qr: string[]; rasters: { widthBytes: number; height: number; data: Buffer }[]; feeds: number[] }
 
 export interface FakePrinterOptions {
   /** ESC t table numbers this model knows (Epson: 17 = PC866). Others print as cp437. */
@@ -27,7 +28,7 @@ export class FakePrinter {
   reply: (b: Buffer) => void = () => {};
 
   private buf = Buffer.alloc(0);
-  private page: FakeTicket = { lines: [], qr: [], rasters: [] };
+  private page: FakeTicket = { lines: [], qr: [], rasters: [], feeds: [] };
   private line: Buffer[] = [];
   private lineText = '';
   private table = 0;
@@ -113,6 +114,8 @@ export class FakePrinter {
         case 0x61: if (!need(3)) return 0; this.alignment = b[2] % 48; return 3;
         case 0x45: if (!need(3)) return 0; this.boldOn = (b[2] & 1) === 1; return 3;
         case 0x64: if (!need(3)) return 0; if (this.line.length || this.lineText) this.newline(); for (let i = 0; i < b[2]; i++) this.newline(); return 3;
+        // ESC J n: print and feed n dots (the QR's quiet zone); recorded, no text line.
+        case 0x4a: if (!need(3)) return 0; if (this.line.length || this.lineText) this.newline(); this.page.feeds.push(b[2]); return 3;
         default: if (!need(3)) return 0; this.unknown.push(`ESC ${b[1]}`); return 3;
       }
     }
@@ -161,7 +164,7 @@ export class FakePrinter {
   private cut(): void {
     if (this.line.length || this.lineText) this.newline();
     if (this.paper !== 'out') this.tickets.push(this.page);
-    this.page = { lines: [], qr: [], rasters: [] };
+    this.page = { lines: [], qr: [], rasters: [], feeds: [] };
     for (const w of this.waiters.splice(0)) w();
   }
 }
