@@ -11,7 +11,6 @@ import type { HallEvent, HallEventDraft, Snapshot } from './protocol';
 export const MAX_QUEUED_BYTES = 128 * 1024;
 
 export interface HubOptions {
-  maxQueuedBytes?: number;
   /** A screen that has not answered the previous ping by the next one is dropped. */
   pingMs?: number;
   /** Told once per publish how many screens were dropped for not reading. */
@@ -24,11 +23,9 @@ export class Hub {
   private clients = new Map<WebSocket, { alive: boolean }>();
   /** In-process listeners (the device layer, tests): called after commit like sockets. */
   private listeners = new Set<(e: HallEvent) => void>();
-  private readonly maxQueued: number;
   private readonly pinger: NodeJS.Timeout;
 
   constructor(private clock: () => number, private readonly o: HubOptions = {}) {
-    this.maxQueued = o.maxQueuedBytes ?? MAX_QUEUED_BYTES;
     this.pinger = setInterval(() => this.ping(), o.pingMs ?? 30_000);
     this.pinger.unref();
   }
@@ -60,7 +57,7 @@ export class Hub {
     let dropped = 0;
     for (const ws of this.clients.keys()) {
       if (ws.readyState !== ws.OPEN) continue;
-      if (ws.bufferedAmount > this.maxQueued) { this.drop(ws); dropped++; continue; }
+      if (ws.bufferedAmount > MAX_QUEUED_BYTES) { this.drop(ws); dropped++; continue; }
       // A `next` is two events (finished, called): corked, they leave in one write per screen.
       // `_socket` is ws's own field; tests/api/websocket.test.ts notices if an upgrade renames it.
       const socket = (ws as unknown as { _socket?: Socket })._socket;

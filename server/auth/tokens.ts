@@ -12,7 +12,7 @@ export type Principal = { kind: 'user'; tokenId: number; user: StaffUser } | { k
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export class TokenStore {
-  private insert; private lookup; private revoke; private deviceLookup;
+  private insert; private lookup; private revoke; private disabledLookup;
 
   constructor(sql: Database.Database, private clock: () => number) {
     this.insert = sql.prepare('INSERT INTO tokens (token_hash, user_id, device_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)');
@@ -20,8 +20,8 @@ export class TokenStore {
         u.id, u.login, u.name, u.role, u.active, d.enabled AS deviceEnabled
       FROM tokens t LEFT JOIN users u ON u.id = t.user_id LEFT JOIN devices d ON d.id = t.device_id
       WHERE t.token_hash = ? AND t.revoked_at IS NULL`);
-    this.deviceLookup = sql.prepare(`SELECT t.device_id AS deviceId, d.enabled AS enabled FROM tokens t JOIN devices d ON d.id = t.device_id
-      WHERE t.token_hash = ? AND t.revoked_at IS NULL`);
+    this.disabledLookup = sql.prepare(`SELECT t.device_id AS deviceId FROM tokens t JOIN devices d ON d.id = t.device_id
+      WHERE t.token_hash = ? AND t.revoked_at IS NULL AND d.enabled = 0`);
     this.revoke = sql.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
   }
 
@@ -42,10 +42,9 @@ export class TokenStore {
     return { kind: 'user', tokenId: row.tokenId, user: { id: row.id, login: row.login, name: row.name, role: row.role } };
   }
 
-  /** The device of a valid device token, enabled or not (the agent endpoint tells the two apart). */
-  device(token: string): { deviceId: number; enabled: boolean } | null {
-    const row = this.deviceLookup.get(hashToken(token)) as { deviceId: number; enabled: number } | undefined;
-    return row ? { deviceId: row.deviceId, enabled: row.enabled === 1 } : null;
+  /** The disabled device a valid token belongs to, if it does (its agent is told to wait). */
+  disabledDevice(token: string): number | null {
+    return (this.disabledLookup.get(hashToken(token)) as { deviceId: number } | undefined)?.deviceId ?? null;
   }
 
   end(tokenId: number) { this.revoke.run(this.clock(), tokenId); }

@@ -47,9 +47,9 @@ export const devicesPlugin: FastifyPluginAsync<{ ctx: AppContext }> = async (app
       if (req.principal?.kind === 'device') return;
       // A disabled device's token resolves to no one; its agent is told to wait (403), not to stop.
       const token = bearer(req);
-      const disabled = token ? ctx.tokens.device(token) : null;
-      if (disabled) {
-        ctx.log.warn({ device: disabled.deviceId }, 'agent refused: device disabled');
+      const disabled = token ? ctx.tokens.disabledDevice(token) : null;
+      if (disabled !== null) {
+        ctx.log.warn({ device: disabled }, 'agent refused: device disabled');
         throw new AppError(403, 'forbidden', 'This device is disabled');
       }
       ctx.log.warn({ ip: req.ip }, 'agent refused: unknown or revoked device token');
