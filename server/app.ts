@@ -38,6 +38,7 @@ import { authRoutes } from './routes/auth';
 import { counterRoutes } from './routes/counters';
 import { publicRoutes } from './routes/public';
 import { statsRoutes } from './routes/stats';
+import { simulateRoutes } from './routes/simulate';
 import { wsRoutes } from './routes/ws';
 import { SettingsStore } from './settings';
 
@@ -95,7 +96,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const ctx: AppContext = {
     config, db, sql, clock, log, hub, commits, tokens, settings, queue,
     loginGuard: new LoginGuard(clock),
-    views: new HallViews(sql, queue, times, clock, config.timezone),
+    views: new HallViews(sql, queue, clock, config.timezone),
     admin: new AdminService(db, clock),
     stats: new StatsService(sql),
     devices: opts.devices ?? noDevices,
@@ -107,7 +108,9 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   };
   await seedDemoHall(ctx.admin, config.dataDir, config.adminPassword, log);
 
-  installErrorHandlers(app, ctx.disk);
+  // The console routes in the browser: /console/hall, /console/reports?… are its index page. Paths
+  // with a file extension (a missing asset) stay 404.
+  installErrorHandlers(app, (url) => (/^\/console\/(?:[^?.]*)(?:\?.*)?$/.test(url) ? join(root, 'dist', 'operator-console') : null), ctx.disk);
   installSecurityHeaders(app);
   installInputGuard(app);
   await app.register(rateLimit, { global: false });
@@ -124,6 +127,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(counterRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
+  await app.register(simulateRoutes, { ctx }); // "what if" on the hall's history
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents
   await app.register(announceRoutes); // the board's speech through espeak-ng
 

@@ -24,8 +24,10 @@ const fastifyCodes: Record<string, [number, string]> = {
   FST_ERR_MAX_PARAM_LENGTH: [414, 'uri_too_long'],
 };
 
-/** `disk` (the app's) learns of writes that failed for a full disk, and of writes that succeeded. */
-export function installErrorHandlers(app: FastifyInstance, disk?: DiskWatch) {
+/** `page(url)` names the single-page screen whose index answers an unknown address under it
+ * (a deep link such as /console/reports?by=hour), or null. `disk` (the app's) learns of writes
+ * that failed for a full disk, and of writes that succeeded. */
+export function installErrorHandlers(app: FastifyInstance, page: (url: string) => string | null = () => null, disk?: DiskWatch) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return reply.code(err.statusCode).send({ error: err.code, message: err.message });
     if (err.validation) return reply.code(400).send({ error: 'validation', message: `Invalid ${err.validationContext ?? 'request'}: ${err.message}` });
@@ -41,7 +43,11 @@ export function installErrorHandlers(app: FastifyInstance, disk?: DiskWatch) {
     req.log.error({ err }, 'request failed');
     return reply.code(500).send({ error: 'internal', message: 'Internal server error' });
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` }));
+  app.setNotFoundHandler((req, reply) => {
+    const dir = req.method === 'GET' ? page(req.url) : null;
+    if (dir) return reply.type('text/html; charset=utf-8').sendFile('index.html', dir);
+    return reply.code(404).send({ error: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` });
+  });
   // A write that succeeds after a full disk: the health check is green again at once.
   if (disk) app.addHook('onResponse', async (req, reply) => { if (req.method !== 'GET' && reply.statusCode < 400) disk.wrote(); });
 }
