@@ -13,8 +13,10 @@ export function TicketScreen({ service, ticket }: { service: ServiceView; ticket
     <main class={`ticket${failed ? ' failed' : ''}${showQr ? ' with-qr' : ''}`} data-ticket-id={ticket?.id}>
       {failed && <p class="print-failed" role="alert">{t('printFailed')}</p>}
       <div class="ticket-main">
-        <p class="ticket-label">{t('yourNumber')}</p>
-        <p class="ticket-number" data-testid="ticket-number">{ticket?.number ?? ''}</p>
+        <h1 class="ticket-heading">
+          <span class="ticket-label">{t('yourNumber')}</span>
+          <span class="ticket-number" data-testid="ticket-number">{ticket?.number ?? ''}</span>
+        </h1>
         <p class="ticket-service">{pick(service.name, service.nameEn)}</p>
         {ticket && (
           <div class="facts">

@@ -6,6 +6,7 @@ import type { LoginGuard } from './auth/login-guard';
 import type { TokenStore } from './auth/tokens';
 import type { HallConfig } from './config';
 import type { DevicePort } from './device-port';
+import type { DiskWatch } from './disk';
 import type { AdminService } from './hall/admin';
 import type { AuditLog } from './hall/audit';
 import type { ConfigStore } from './config/store';
@@ -40,6 +41,8 @@ export interface AppContext {
   devices: DevicePort;
   /** @fastify/rate-limit settings of anonymous ticket issuing. */
   kioskRateLimit: { max: number; timeWindow: number; allowList: (req: any) => boolean };
+  /** DATA_DIR's free space and failed writes, for the health check. */
+  disk: DiskWatch;
   bootId: string;
   version: string;
 }

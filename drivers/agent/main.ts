@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { parseButtonsAddress } from '../buttons/open-buttons.ts';
-import { parseAddress } from '../transports/address.ts';
+import { checkPrinterAddress } from '../escpos/open-printer.ts';
 import { AgentClient } from './client.ts';
 
 const log = pino({ level: process.env.LOG_LEVEL || 'info' });
@@ -15,7 +15,7 @@ if (!AGENT_SERVER || !AGENT_TOKEN) {
 }
 // A typo in an address is reported now, not at the first hello from the server.
 try {
-  if (AGENT_PRINTER) parseAddress(AGENT_PRINTER);
+  if (AGENT_PRINTER) checkPrinterAddress(AGENT_PRINTER);
 } catch (err) {
   log.error({}, `AGENT_PRINTER: ${(err as Error).message}`);
   process.exit(2);

@@ -9,6 +9,8 @@ export interface FakeTicket {
   lines: PrintedLine[]; qr: string[]; rasters: { widthBytes: number; height: number; data: Buffer }[];
   /** Where each QR and raster image came in the ticket: before line `line` (the ticket preview). */
   images: { kind: 'qr' | 'raster'; index: number; line: number }[];
+  /** The dots of each ESC J, in order. */
+  feeds: number[];
 }
 
 export interface FakePrinterOptions {
@@ -31,7 +33,7 @@ export class FakePrinter {
   reply: (b: Buffer) => void = () => {};
 
   private buf = Buffer.alloc(0);
-  private page: FakeTicket = { lines: [], qr: [], rasters: [], images: [] };
+  private page: FakeTicket = { lines: [], qr: [], rasters: [], images: [], feeds: [] };
   private line: Buffer[] = [];
   private lineText = '';
   private table = 0;
@@ -117,6 +119,8 @@ export class FakePrinter {
         case 0x61: if (!need(3)) return 0; this.alignment = b[2] % 48; return 3;
         case 0x45: if (!need(3)) return 0; this.boldOn = (b[2] & 1) === 1; return 3;
         case 0x64: if (!need(3)) return 0; if (this.line.length || this.lineText) this.newline(); for (let i = 0; i < b[2]; i++) this.newline(); return 3;
+        // ESC J n: print and feed n dots (the QR's quiet zone); recorded, no text line.
+        case 0x4a: if (!need(3)) return 0; if (this.line.length || this.lineText) this.newline(); this.page.feeds.push(b[2]); return 3;
         default: if (!need(3)) return 0; this.unknown.push(`ESC ${b[1]}`); return 3;
       }
     }
@@ -169,7 +173,7 @@ export class FakePrinter {
   private cut(): void {
     if (this.line.length || this.lineText) this.newline();
     if (this.paper !== 'out') this.tickets.push(this.page);
-    this.page = { lines: [], qr: [], rasters: [], images: [] };
+    this.page = { lines: [], qr: [], rasters: [], images: [], feeds: [] };
     for (const w of this.waiters.splice(0)) w();
   }
 }

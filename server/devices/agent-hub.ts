@@ -6,9 +6,11 @@ import { CLOSE_REFUSED, type AgentToServer, type DeviceState, type ServerToAgent
 import { isButtonAction, type ButtonEvent } from '../../drivers/buttons/types.ts';
 import type { Logger } from '../../drivers/log.ts';
 import type { TicketPrintJob } from '../device-port';
+import { MAX_QUEUED_BYTES } from '../hub';
 import type { AgentInfo, DeviceRow } from './store.ts';
 
 interface Session {
+  deviceId: number;
   socket: WebSocket;
   printer: DeviceState | null;
   buttons: DeviceState | null;
@@ -53,7 +55,7 @@ export class AgentHub {
   attach(row: DeviceRow, socket: WebSocket): void {
     const old = this.sessions.get(row.id);
     if (old) old.socket.close(4000, 'replaced by a newer connection of this device');
-    const s: Session = { socket, printer: null, buttons: null, jobs: new Map(), alive: true };
+    const s: Session = { deviceId: row.id, socket, printer: null, buttons: null, jobs: new Map(), alive: true };
     this.sessions.set(row.id, s);
     this.o.log.info({ device: row.id, name: row.name }, 'agent connected');
     this.o.seen?.(row.id);
@@ -109,7 +111,14 @@ export class AgentHub {
   }
 
   private send(s: Session, m: ServerToAgent): void {
-    if (s.socket.readyState === s.socket.OPEN) s.socket.send(JSON.stringify(m));
+    if (s.socket.readyState !== s.socket.OPEN) return;
+    // An agent that stops reading must not grow the server: dropped, it reconnects and starts afresh.
+    if (s.socket.bufferedAmount > MAX_QUEUED_BYTES) {
+      this.o.log.warn({ device: s.deviceId, queued: s.socket.bufferedAmount }, 'agent dropped: it stopped reading');
+      s.socket.terminate();
+      return;
+    }
+    s.socket.send(JSON.stringify(m));
   }
 
   private onMessage(deviceId: number, s: Session, text: string): void {

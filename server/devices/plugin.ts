@@ -5,7 +5,9 @@ import { networkInterfaces } from 'node:os';
 import { CLOSE_REFUSED } from '../../drivers/agent/protocol.ts';
 import type { AppContext } from '../context';
 import { noDevices } from '../device-port';
+import { bearer } from '../auth/guard';
 import { AppError } from '../errors';
+import { upgradeRequired } from '../upgrades';
 import { DeviceLayer } from './layer.ts';
 import { deviceRoutes } from './routes.ts';
 import { ticketPreviewRoutes } from './preview.ts';
@@ -43,23 +45,27 @@ export const devicesPlugin: FastifyPluginAsync<{ ctx: AppContext }> = async (app
   await app.register(deviceRoutes, { ctx, layer, store });
   await app.register(ticketPreviewRoutes, { ctx, layer, store });
 
-  app.get('/api/agent', {
-    websocket: true,
+  app.route({
+    method: 'GET',
+    url: '/api/agent',
+    handler: upgradeRequired,
     preValidation: async (req) => {
-      const p = req.principal;
-      if (p?.kind !== 'device') {
-        ctx.log.warn({ ip: req.ip }, 'agent refused: unknown or revoked device token');
-        throw new AppError(401, 'unauthorized', 'Unknown or revoked device token: create a new one in the device administration');
-      }
-      if (!store.get(p.deviceId)?.enabled) {
-        ctx.log.warn({ device: p.deviceId }, 'agent refused: device disabled');
+      if (req.principal?.kind === 'device') return;
+      // A disabled device's token resolves to no one; its agent is told to wait (403), not to stop.
+      const token = bearer(req);
+      const disabled = token ? ctx.tokens.disabledDevice(token) : null;
+      if (disabled !== null) {
+        ctx.log.warn({ device: disabled }, 'agent refused: device disabled');
         throw new AppError(403, 'forbidden', 'This device is disabled');
       }
+      ctx.log.warn({ ip: req.ip }, 'agent refused: unknown or revoked device token');
+      throw new AppError(401, 'unauthorized', 'Unknown or revoked device token: create a new one in the device administration');
     },
-  }, (socket, req) => {
-    const p = req.principal;
-    const row = p?.kind === 'device' ? store.get(p.deviceId) : undefined;
-    if (!row) return socket.close(CLOSE_REFUSED, 'unknown device');
-    layer.agents.attach(row, socket);
+    wsHandler: (socket, req) => {
+      const p = req.principal;
+      const row = p?.kind === 'device' ? store.get(p.deviceId) : undefined;
+      if (!row) return socket.close(CLOSE_REFUSED, 'unknown device');
+      layer.agents.attach(row, socket);
+    },
   });
 };

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { Type } from 'typebox';
 import { parseButtonsAddress } from '../../drivers/buttons/open-buttons.ts';
 import { isButtonAction } from '../../drivers/buttons/types.ts';
-import { parseAddress } from '../../drivers/transports/address.ts';
+import { checkPrinterAddress } from '../../drivers/escpos/open-printer.ts';
 import { requireRole, staff } from '../auth/guard';
 import type { AppContext } from '../context';
 import { AppError, badRequest, conflict, notFound } from '../errors';
@@ -37,7 +37,10 @@ export const deviceRoutes: FastifyPluginAsync<{ ctx: AppContext; layer: DeviceLa
   /** Catches what the schema cannot: an address the drivers would refuse, a missing counter. */
   const check = (kind: string, config: DeviceConfig, counterId: number | null) => {
     if (config.address) {
-      try { (kind === 'buttons' ? parseButtonsAddress : parseAddress)(config.address); } catch (err) { throw badRequest((err as Error).message); }
+      try {
+        if (kind === 'buttons') parseButtonsAddress(config.address);
+        else checkPrinterAddress(config.address, config);
+      } catch (err) { throw badRequest((err as Error).message); }
     }
     if (config.encoding && !iconv.encodingExists(config.encoding)) throw badRequest(`unsupported encoding ${config.encoding}`);
     for (const k of config.keys ?? []) if (!isButtonAction(k.action)) throw badRequest(`unknown button action ${k.action}`);
@@ -90,8 +93,9 @@ export const deviceRoutes: FastifyPluginAsync<{ ctx: AppContext; layer: DeviceLa
     if (!print) throw conflict(row.enabled ? 'This device has no printer' : 'The device is disabled');
     const printed = await print(layer.withPublicUrl({
       ticketId: 0, number: 'А000', serviceName: 'Пробная печать / test print', serviceNameEn: null,
-      // Every Cyrillic letter once: a wrong code page shows at a glance.
-      footer: 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ\nабвгдеёжзийклмнопрстуфхцчшщъыьэюя № 0123456789',
+      // Every Cyrillic letter once: a wrong code page shows at a glance. Split in two words, so
+      // that it wraps on 58 mm paper (32 columns) and stays one line on 80 mm.
+      footer: 'АБВГДЕЁЖЗИЙКЛМНОП РСТУФХЦЧШЩЪЫЬЭЮЯ\nабвгдеёжзийклмнопр стуфхцчшщъыьэюя № 0123456789',
       hallName: ctx.settings.get().hallName, issuedAt: new Date(ctx.clock()).toISOString(),
       ahead: 0, etaMinutes: 0, statusUrl: '/kiosk/',
     }));

@@ -10,6 +10,7 @@ import type { CounterRef, HallEventDraft, WaitingCount } from '../protocol';
 import type { SettingsStore } from '../settings';
 import { COUNTER_COLUMNS, SERVICE_COLUMNS, TICKET_COLUMNS, fixBool, fixService, type CounterRow, type ServiceRow, type TicketRow } from './rows';
 import type { ServiceTimes } from './service-times';
+import { ticketCode } from './ticket-code';
 import { newTicket, WaitEstimates } from './wait-estimate';
 
 export type CounterAction = 'next' | 'recall' | 'start' | 'finish' | 'no_show' | 'transfer' | 'postpone';
@@ -40,9 +41,10 @@ export class QueueService {
     this.s = {
       service: sql.prepare(`SELECT ${SERVICE_COLUMNS} FROM services WHERE id = ?`),
       lastSeq: sql.prepare('SELECT MAX(seq) AS seq FROM tickets WHERE original_service_id = ? AND hall_day = ?'),
-      insertTicket: sql.prepare(`INSERT INTO tickets (service_id, original_service_id, number, hall_day, seq, status, privileged, issued_at, eta_sec, source)
-        VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)`),
+      insertTicket: sql.prepare(`INSERT INTO tickets (service_id, original_service_id, number, hall_day, seq, status, privileged, issued_at, eta_sec, source, code)
+        VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?, ?)`),
       ticket: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = ?`),
+      ticketByCode: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE code = ?`),
       insertEvent: sql.prepare('INSERT INTO ticket_events (ticket_id, from_status, to_status, action, counter_id, user_id, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       waitingCounts: sql.prepare('SELECT service_id AS serviceId, count FROM waiting_counts WHERE count > 0 ORDER BY service_id'),
       waitingOf: sql.prepare('SELECT count FROM waiting_counts WHERE service_id = ?'),
@@ -74,6 +76,7 @@ export class QueueService {
 
   getService(id: number): ServiceRow | undefined { return fixService(this.s.service.get(id) as ServiceRow | undefined); }
   getTicket(id: number): TicketRow | undefined { return fixBool(this.s.ticket.get(id) as TicketRow | undefined); }
+  ticketByCode(code: string): TicketRow | undefined { return fixBool(this.s.ticketByCode.get(code) as TicketRow | undefined); }
   activeTicket(counterId: number): TicketRow | undefined { return fixBool(this.s.activeTicket.get(counterId) as TicketRow | undefined); }
   getCounter(id: number): CounterRow | undefined { return fixBool(this.s.counter.get(id) as CounterRow | undefined); }
 
@@ -104,7 +107,7 @@ export class QueueService {
       // ones only the privileged part of it).
       const { ahead, etaSec } = this.estimate(newTicket(serviceId, now, privileged), service,
         privileged ? undefined : ((this.s.waitingOf.get(serviceId) as { count: number } | undefined)?.count ?? 0));
-      const info = this.s.insertTicket.run(serviceId, serviceId, number, day, seq, privileged ? 1 : 0, now, etaSec, opts.source ?? 'kiosk');
+      const info = this.s.insertTicket.run(serviceId, serviceId, number, day, seq, privileged ? 1 : 0, now, etaSec, opts.source ?? 'kiosk', ticketCode());
       const id = Number(info.lastInsertRowid);
       this.s.insertEvent.run(id, null, 'waiting', 'issue', null, null, now, null);
       const ticket = this.getTicket(id)!;

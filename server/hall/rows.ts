@@ -8,12 +8,14 @@ export interface TicketRow {
   startedAt: number | null; finishedAt: number | null; counterId: number | null; userId: number | null;
   targetCounterId: number | null; postponedUntil: number | null; recalls: number; outcome: string | null;
   etaSec: number | null; source: string;
+  /** The public code of the status page (hall/ticket-code.ts). */
+  code: string;
 }
 
 export const TICKET_COLUMNS = `id, service_id AS serviceId, original_service_id AS originalServiceId, number, hall_day AS hallDay,
   seq, status, privileged, issued_at AS issuedAt, first_called_at AS firstCalledAt, called_at AS calledAt,
   started_at AS startedAt, finished_at AS finishedAt, counter_id AS counterId, user_id AS userId,
-  target_counter_id AS targetCounterId, postponed_until AS postponedUntil, recalls, outcome, eta_sec AS etaSec, source`;
+  target_counter_id AS targetCounterId, postponed_until AS postponedUntil, recalls, outcome, eta_sec AS etaSec, source, code`;
 
 export interface ServiceRow {
   id: number; name: string; nameEn: string | null; prefix: string; maxWaitSec: number; defaultServiceSec: number;

@@ -72,7 +72,14 @@ export class HallViews {
     }));
   }
 
-  /** The public view of a ticket (GET /api/tickets/:id and the answer to issuing). */
+  /** What anyone with the ticket may see (its status page, GET /api/tickets/:id without a
+   * staff token): the contract's fields and the service's name; not `privileged`, not its times. */
+  publicTicket(t: TicketRow) {
+    const { id, number, serviceId, status, ahead, etaMinutes, counter, service } = this.ticket(t);
+    return { id, number, serviceId, status, ahead, etaMinutes, counter, service };
+  }
+
+  /** The whole view of a ticket: for staff, and the answer to issuing it. */
   ticket(t: TicketRow, known?: { ahead: number; etaSec: number }) {
     const service = this.queue.getService(t.serviceId)!;
     const est = known ?? (t.status === 'waiting' ? this.queue.estimate(t, service) : { ahead: 0, etaSec: 0 });
@@ -84,6 +91,7 @@ export class HallViews {
       counter: counter ? { id: counter.id, name: counter.name } : null,
       issuedAt: iso(t.issuedAt)!, calledAt: iso(t.calledAt),
       service: { id: service.id, name: service.name, nameEn: service.nameEn },
+      code: t.code,
     };
   }
 

@@ -37,13 +37,13 @@ describe('the printed QR', () => {
   it('points at the hall\'s public URL once it is set, at HOST before', async () => {
     const { h, fake, svc } = await hallWithPrinter({ HOST: '10.9.8.7', PORT: '8123' });
     const t1 = (await h.req('POST', '/api/tickets', { serviceId: svc.id })).json;
-    expect((await fake.waitForTickets(1))[0].qr).toEqual([`http://10.9.8.7:8123/kiosk/?ticket=${t1.id}`]);
+    expect((await fake.waitForTickets(1))[0].qr).toEqual([`http://10.9.8.7:8123${t1.statusUrl}`]);
     const bad = await h.req('PUT', '/api/admin/settings', { publicUrl: 'talon.local' }, h.admin);
     expect(bad).toMatchObject({ status: 400, json: { path: '/publicUrl' } });
     expect((await h.req('PUT', '/api/admin/settings', { publicUrl: 'https://user:pw@queue.example/' }, h.admin)).status).toBe(400);
     expect((await h.req('PUT', '/api/admin/settings', { publicUrl: 'https://queue.vodokanal.example/' }, h.admin)).json.publicUrl).toBe('https://queue.vodokanal.example');
     const t2 = (await h.req('POST', '/api/tickets', { serviceId: svc.id })).json;
-    expect((await fake.waitForTickets(2))[1].qr).toEqual([`https://queue.vodokanal.example/kiosk/?ticket=${t2.id}`]);
+    expect((await fake.waitForTickets(2))[1].qr).toEqual([`https://queue.vodokanal.example${t2.statusUrl}`]);
     expect(t2.statusUrl).toMatch(/^\/kiosk\//); // the kiosk's own answer stays relative
   });
 });
