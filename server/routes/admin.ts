@@ -2,7 +2,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { requireRole } from '../auth/guard';
-import { backupDatabase } from '../hall/backup';
 import type { AppContext } from '../context';
 import { HHMM, Id, IdParams, Name, Nullable, Password, Prefix, Role, strict } from '../schemas';
 
@@ -80,7 +79,7 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
     async (req, reply) => { const n = a.createNotice(req.body as any); noticesChanged(); return reply.code(201).send(n); });
   app.delete('/api/admin/notices/:id', { schema: { params: IdParams } }, async (req) => { a.deleteNotice(id(req)); noticesChanged(); return { ok: true }; });
 
-  app.post('/api/admin/backup', async (_req, reply) => reply.code(201).send(await backupDatabase(ctx.sql, ctx.config.dataDir, ctx.clock())));
+  app.post('/api/admin/backup', async (_req, reply) => reply.code(201).send(await ctx.backups.create()));
 
   app.get('/api/admin/settings', async () => ctx.settings.get());
   app.put('/api/admin/settings', {

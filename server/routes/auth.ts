@@ -6,13 +6,14 @@ import { dummyHash, verifyPassword } from '../auth/password';
 import { requireRole, staff } from '../auth/guard';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
+import { Login, Ok, StaffUser, errors } from '../replies';
 import { strict } from '../schemas';
 
 export const authRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   const byLogin = ctx.sql.prepare('SELECT id, login, name, role, password_hash AS passwordHash, active FROM users WHERE login = ?');
 
   app.post('/api/auth/login', {
-    schema: { body: Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, strict) },
+    schema: { body: Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, strict), response: { 200: Login, ...errors(400, 401, 429) } },
     config: { rateLimit: { max: 30, timeWindow: 60_000 } },
   }, async (req) => {
     const { login, password } = req.body as { login: string; password: string };
@@ -30,10 +31,10 @@ export const authRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     return { token, user: { id: user.id, login: user.login, name: user.name, role: user.role } };
   });
 
-  app.post('/api/auth/logout', { preHandler: requireRole('operator') }, async (req) => {
+  app.post('/api/auth/logout', { preHandler: requireRole('operator'), schema: { response: { 200: Ok, ...errors(401) } } }, async (req) => {
     ctx.tokens.end(req.principal!.tokenId);
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { preHandler: requireRole('operator') }, async (req) => ({ user: staff(req) }));
+  app.get('/api/auth/me', { preHandler: requireRole('operator'), schema: { response: { 200: Type.Object({ user: StaffUser }), ...errors(401, 403) } } }, async (req) => ({ user: staff(req) }));
 };

@@ -3,21 +3,22 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../context';
 import { notFound } from '../errors';
+import { Display, Health, IssuedTicket, Notice, PublicSettingsReply, Service, Ticket, errors } from '../replies';
 import { Id, IdParams, strict } from '../schemas';
 
 export const publicRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get('/api/health', async () => ({ status: 'ok' }));
+  app.get('/api/health', { schema: { response: { 200: Health } } }, async () => ({ status: 'ok' }));
 
-  app.get('/api/services', async () => ctx.views.services());
+  app.get('/api/services', { schema: { response: { 200: Type.Array(Service) } } }, async () => ctx.views.services());
 
-  app.get('/api/settings/public', async () => ctx.settings.publicView());
+  app.get('/api/settings/public', { schema: { response: { 200: PublicSettingsReply } } }, async () => ctx.settings.publicView());
 
-  app.get('/api/notices', async () => ctx.views.notices());
+  app.get('/api/notices', { schema: { response: { 200: Type.Array(Notice) } } }, async () => ctx.views.notices());
 
-  app.get('/api/display', async () => ctx.views.display());
+  app.get('/api/display', { schema: { response: { 200: Display } } }, async () => ctx.views.display());
 
   app.post('/api/tickets', {
-    schema: { body: Type.Object({ serviceId: Id, privileged: Type.Optional(Type.Boolean()) }, strict) },
+    schema: { body: Type.Object({ serviceId: Id, privileged: Type.Optional(Type.Boolean()) }, strict), response: { 201: IssuedTicket, ...errors(400, 404, 409, 429) } },
     config: { rateLimit: ctx.kioskRateLimit },
   }, async (req, reply) => {
     const body = req.body as { serviceId: number; privileged?: boolean };
@@ -34,7 +35,7 @@ export const publicRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
     return reply.code(201).send({ ...view, statusUrl, ...(printed === undefined ? {} : { printed }) });
   });
 
-  app.get('/api/tickets/:id', { schema: { params: IdParams } }, async (req) => {
+  app.get('/api/tickets/:id', { schema: { params: IdParams, response: { 200: Ticket, ...errors(400, 404) } } }, async (req) => {
     const t = ctx.queue.getTicket(Number((req.params as IdParams).id));
     if (!t) throw notFound('Ticket');
     return ctx.views.ticket(t);

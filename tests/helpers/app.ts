@@ -27,12 +27,14 @@ export interface TestHall {
   service(prefix: string, extra?: object): Promise<number>;
 }
 
-export async function testHall(env: Record<string, string> = {}, devices?: DevicePort): Promise<TestHall> {
+/** `beforeReady` may add hooks to the app before its first request readies it. */
+export async function testHall(env: Record<string, string> = {}, devices?: DevicePort, opts: { beforeReady?: (app: TalonApp) => void } = {}): Promise<TestHall> {
   const dir = mkdtempSync(join(tmpdir(), 'talon-app-'));
   const clock = { now: Date.parse('2026-03-10T07:00:00Z'), advance(ms: number) { this.now += ms; } };
   const config = readConfig({ DATA_DIR: dir, QUEUE_ADMIN_PASSWORD: ADMIN, QUEUE_TIMEZONE: 'Europe/Moscow', ...env });
   const app = await buildApp({ config, clock: () => clock.now, logger: pino({ level: process.env.TEST_LOG ?? 'silent' }), devices });
   open.push({ app, dir });
+  opts.beforeReady?.(app);
   const req = async (method: string, url: string, body?: unknown, token?: string) => {
     const res = await app.inject({
       method: method as any, url,
