@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root } from './paths';
+import { release, root } from './paths';
 import pino, { type Logger } from 'pino';
 import { openDatabase } from '../db/connection';
 import { installAuth } from './auth/guard';
@@ -54,9 +54,6 @@ export interface BuildOptions {
 
 
 export const screens = [['kiosk', 'kiosk'], ['console', 'operator-console'], ['display', 'hall-display']] as const;
-
-/** The release (package.json's version). */
-export const release: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 
 /** Package version plus a digest of the built screens: a change makes open screens reload. */
 function buildVersion(): string {

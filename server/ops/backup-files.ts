@@ -17,7 +17,8 @@ const NAME = /^talon-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-(daily|pre-m
 
 export const backupsDir = (dataDir: string) => join(dataDir, 'backups');
 
-function prepareDir(dir: string): void {
+/** The backups folder, created when missing, private to the server's user. */
+export function prepareDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
 }
