@@ -40,6 +40,7 @@ import { counterRoutes } from './routes/counters';
 import { opsRoutes } from './routes/ops';
 import { publicRoutes } from './routes/public';
 import { statsRoutes } from './routes/stats';
+import { simulateRoutes } from './routes/simulate';
 import { wsRoutes } from './routes/ws';
 import { SettingsStore } from './settings';
 
@@ -94,7 +95,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const ctx: AppContext = {
     config, db, sql, clock, log, hub, commits, tokens, settings, queue,
     loginGuard: new LoginGuard(clock),
-    views: new HallViews(sql, queue, times, clock, config.timezone),
+    views: new HallViews(sql, queue, clock, config.timezone),
     admin: new AdminService(db, clock),
     stats: new StatsService(sql),
     devices: opts.devices ?? noDevices,
@@ -111,7 +112,9 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   });
   await seedDemoHall(ctx.admin, config.dataDir, config.adminPassword, log);
 
-  installErrorHandlers(app);
+  // The console routes in the browser: /console/hall, /console/reports?… are its index page. Paths
+  // with a file extension (a missing asset) stay 404.
+  installErrorHandlers(app, (url) => (/^\/console\/(?:[^?.]*)(?:\?.*)?$/.test(url) ? join(root, 'dist', 'operator-console') : null));
   installSecurityHeaders(app);
   await app.register(rateLimit, { global: false });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
@@ -129,6 +132,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(counterRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
+  await app.register(simulateRoutes, { ctx }); // "what if" on the hall's history
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents
   await app.register(announceRoutes); // the board's speech through espeak-ng
   await app.register(opsRoutes, { ctx, metrics, release, startedAt, dbFile }); // backups, health, metrics, OpenAPI

@@ -17,7 +17,9 @@ const fastifyCodes: Record<string, [number, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad_request'],
 };
 
-export function installErrorHandlers(app: FastifyInstance) {
+/** `page(url)` names the single-page screen whose index answers an unknown address under it
+ * (a deep link such as /console/reports?by=hour), or null. */
+export function installErrorHandlers(app: FastifyInstance, page: (url: string) => string | null = () => null) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return reply.code(err.statusCode).send({ error: err.code, message: err.message });
     if (err.validation) return reply.code(400).send({ error: 'validation', message: `Invalid ${err.validationContext ?? 'request'}: ${err.message}` });
@@ -28,5 +30,9 @@ export function installErrorHandlers(app: FastifyInstance) {
     req.log.error({ err }, 'request failed');
     return reply.code(500).send({ error: 'internal', message: 'Internal server error' });
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` }));
+  app.setNotFoundHandler((req, reply) => {
+    const dir = req.method === 'GET' ? page(req.url) : null;
+    if (dir) return reply.type('text/html; charset=utf-8').sendFile('index.html', dir);
+    return reply.code(404).send({ error: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` });
+  });
 }

@@ -25,6 +25,9 @@ export interface HallSettings {
   deviationReasons: Choice[];
   /** The daily backup: local time 'HH:MM' and how many copies to keep. */
   backup: { time: string; keep: number };
+  /** Dispatch rule 2: a ticket goes first once it has waited this share (%) of its service's
+   * maximum wait. 100 is the contract's rule; the simulator finds 33 better (docs/simulation.md). */
+  overdueAtPct: number;
 }
 
 export const defaultSettings: HallSettings = {
@@ -54,6 +57,7 @@ export const defaultSettings: HallSettings = {
     { id: 'other', ru: 'Другое', en: 'Other' },
   ],
   backup: { time: '03:00', keep: 14 },
+  overdueAtPct: 100,
 };
 
 export class SettingsStore {

@@ -1,9 +1,18 @@
 // The staff session: token, user and chosen counter live in sessionStorage, so a reload of the
 // console (or a crash of the tab) keeps the operator logged in at the same counter, while
-// closing the browser ends it.
+// closing the browser ends it. Roles are ordered: operator < supervisor < admin.
 import { signal } from '@preact/signals';
-import { api, ApiError } from '../ui/api';
-import type { StaffUser } from './types';
+import { api, ApiError } from '../../ui/api';
+import type { Role } from '../../server/protocol';
+
+export interface StaffUser { id: number; login: string; name: string; role: Role }
+
+const rank: Record<Role, number> = { operator: 1, supervisor: 2, admin: 3 };
+
+/** Whether the signed-in user has at least `role` (the API refuses the rest with 403 anyway). */
+export function hasRole(role: Role, user: StaffUser | undefined = session.value?.user): boolean {
+  return !!user && rank[user.role] >= rank[role];
+}
 
 const KEY = 'talon.console.session';
 

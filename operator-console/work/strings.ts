@@ -1,17 +1,7 @@
-// The console's texts, Russian first with English beside it (ui/i18n.ts).
-import { makeT } from '../ui/i18n';
+// The window work's texts, Russian first with English beside it (ui/i18n.ts).
+import { makeT } from '../../ui/i18n';
 
 export const t = makeT({
-  brand: { ru: 'Талон', en: 'Talon' },
-  title: { ru: 'Талон · окно оператора', en: 'Talon · operator console' },
-  login: { ru: 'Логин', en: 'Login' },
-  password: { ru: 'Пароль', en: 'Password' },
-  signIn: { ru: 'Войти', en: 'Sign in' },
-  signOut: { ru: 'Выйти', en: 'Sign out' },
-  badCredentials: { ru: 'Неверный логин или пароль', en: 'Wrong login or password' },
-  tooManyAttempts: { ru: 'Слишком много попыток, подождите минуту', en: 'Too many attempts, wait a minute' },
-  offline: { ru: 'Нет связи с сервером', en: 'No connection to the server' },
-  online: { ru: 'На связи', en: 'Online' },
   chooseCounter: { ru: 'Выберите окно', en: 'Choose a counter' },
   free: { ru: 'свободно', en: 'free' },
   yours: { ru: 'ваше', en: 'yours' },
@@ -38,6 +28,8 @@ export const t = makeT({
   script: { ru: 'Сценарий', en: 'Script' },
   noScript: { ru: 'Для этой услуги сценарий не задан', en: 'No script for this service' },
   queue: { ru: 'Очередь', en: 'Queue' },
+  prefixCol: { ru: 'Буква', en: 'Letter' },
+  serviceCol: { ru: 'Услуга', en: 'Service' },
   waitingCol: { ru: 'ждут', en: 'waiting' },
   longestCol: { ru: 'дольше всех', en: 'longest' },
   ownTitle: { ru: 'Только для этого окна', en: 'For this counter only' },
@@ -68,7 +60,6 @@ export const t = makeT({
   breakTitle: { ru: 'Причина перерыва', en: 'Break reason' },
   cancel: { ru: 'Отмена', en: 'Cancel' },
   closed: { ru: 'закрыто', en: 'closed' },
-  lang: { ru: 'EN', en: 'RU' },
 });
 
 export type Key = Parameters<typeof t>[0];

@@ -1,7 +1,5 @@
 // Shapes of the console-facing staff endpoints (docs/API-EXTENSIONS.md, "Counter work").
-import type { CounterView, Role, TicketStatus } from '../server/protocol';
-
-export interface StaffUser { id: number; login: string; name: string; role: Role }
+import type { CounterView, TicketStatus } from '../../server/protocol';
 
 export interface CurrentTicket {
   id: number;

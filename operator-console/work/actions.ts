@@ -2,8 +2,8 @@
 // (a second press while one is pending does nothing), and after "Next" has called a customer it
 // stays locked for a moment, so a double press cannot finish the customer it just called.
 import { signal } from '@preact/signals';
-import { ApiError } from '../ui/api';
-import { session, setCounter, staff } from './session';
+import { ApiError } from '../../ui/api';
+import { session, setCounter, staff } from '../shell/session';
 import { applyCounter, applyTicket, detail, refresh, settings } from './store';
 import { t, type Key } from './strings';
 import type { ActionTicket, CounterDetail } from './types';

@@ -1,8 +1,8 @@
 // The current customer, large: number, service, how long they waited, the running timer, and
 // the outcome to record when they are finished.
-import { pick } from '../ui/i18n';
+import { pick } from '../../ui/i18n';
 import { outcome } from './actions';
-import { duration, secondsSince } from './format';
+import { duration, secondsSince } from '../shell/format';
 import { now, services, settings } from './store';
 import { t } from './strings';
 import type { CounterDetail } from './types';

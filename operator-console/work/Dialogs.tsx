@@ -1,10 +1,10 @@
 // The choices some actions need (where to transfer, for how long to postpone, why a break):
 // a small panel over the work screen, each option with a digit key, Esc to cancel.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { pick } from '../ui/i18n';
-import type { CounterView } from '../server/protocol';
+import { pick } from '../../ui/i18n';
+import type { CounterView } from '../../server/protocol';
 import { dialog, perform } from './actions';
-import { session, staff } from './session';
+import { session, staff } from '../shell/session';
 import { services, settings } from './store';
 import { t } from './strings';
 import type { CounterDetail } from './types';

@@ -4,9 +4,9 @@
 import { useEffect } from 'preact/hooks';
 import { ACTIONS, busy, dialog, message, outcome, press } from './actions';
 import { Dialogs } from './Dialogs';
-import { Header } from './Header';
+import { Header } from '../shell/Header';
 import { DayPanel, QueuePanel } from './QueuePanel';
-import { session, setCounter } from './session';
+import { session, setCounter } from '../shell/session';
 import { detail, follow, online, settings } from './store';
 import { t } from './strings';
 import { Script, TicketCard } from './TicketCard';
@@ -54,7 +54,7 @@ export function WorkScreen({ counterId }: { counterId: number }) {
   const m = message.value;
   return (
     <div class="screen work">
-      <Header counterName={d?.counter.name} online={online.value} />
+      <Header title={d?.counter.name} online={online.value} />
       {m && <p class={`message ${m.kind}`} role="alert" data-testid="message" data-kind={m.kind}>{m.text}</p>}
       {d && (
         <>

@@ -1,6 +1,6 @@
 // Sign-in form: the same accounts for operators, supervisors and administrators.
 import { useState } from 'preact/hooks';
-import { ApiError } from '../ui/api';
+import { ApiError } from '../../ui/api';
 import { Header } from './Header';
 import { login } from './session';
 import { t } from './strings';
@@ -25,13 +25,15 @@ export function Login() {
   return (
     <div class="screen">
       <Header />
-      <form class="login" onSubmit={submit}>
-        <h1>{t('title')}</h1>
-        <label>{t('login')}<input name="login" autocomplete="username" required autofocus /></label>
-        <label>{t('password')}<input name="password" type="password" autocomplete="current-password" required /></label>
-        <button type="submit" class="primary" disabled={pending}>{t('signIn')}</button>
-        {error && <p class="message error" role="alert" data-testid="login-error">{error}</p>}
-      </form>
+      <main>
+        <form class="login" onSubmit={submit}>
+          <h1>{t('title')}</h1>
+          <label>{t('login')}<input name="login" autocomplete="username" required autofocus /></label>
+          <label>{t('password')}<input name="password" type="password" autocomplete="current-password" required /></label>
+          <button type="submit" class="primary" disabled={pending}>{t('signIn')}</button>
+          {error && <p class="message error" role="alert" data-testid="login-error">{error}</p>}
+        </form>
+      </main>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // Waiting counts and the longest wait for each service this counter serves; a service whose
 // longest wait is past its maximum is highlighted (its tickets will be called first).
-import { duration } from './format';
+import { duration } from '../shell/format';
 import { detailAt, now } from './store';
 import { serviceName } from './TicketCard';
 import { t } from './strings';
@@ -12,7 +12,7 @@ export function QueuePanel({ d }: { d: CounterDetail }) {
     <section class="queue">
       <h2>{t('queue')}</h2>
       <table>
-        <thead><tr><th /><th /><th>{t('waitingCol')}</th><th>{t('longestCol')}</th></tr></thead>
+        <thead><tr><th scope="col"><span class="sr-only">{t('prefixCol')}</span></th><th scope="col"><span class="sr-only">{t('serviceCol')}</span></th><th scope="col">{t('waitingCol')}</th><th scope="col">{t('longestCol')}</th></tr></thead>
         <tbody>
           {d.queue.map((q) => {
             const longest = q.waiting > 0 ? q.longestWaitSec + drift : 0;

@@ -3,10 +3,10 @@
 // refetch; refetches are coalesced, and one that started before an action's answer arrived is
 // dropped, so a slow refetch never paints an older state over the action's result.
 import { signal } from '@preact/signals';
-import { connectHall } from '../ui/hall-socket';
-import type { ServiceView } from '../server/protocol';
-import { ApiError } from '../ui/api';
-import { setCounter, staff } from './session';
+import { connectHall } from '../../ui/hall-socket';
+import type { ServiceView } from '../../server/protocol';
+import { ApiError } from '../../ui/api';
+import { setCounter, staff } from '../shell/session';
 import type { ActionTicket, CounterDetail, CurrentTicket, StaffSettings } from './types';
 
 export const detail = signal<CounterDetail | null>(null);

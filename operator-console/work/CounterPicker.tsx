@@ -1,11 +1,11 @@
 // The choice of a counter: free ones can be opened, ones held by others are shown with their
 // holder. The list follows the hall live, so a counter taken a moment ago shows as taken.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError } from '../ui/api';
-import { connectHall } from '../ui/hall-socket';
-import type { CounterView } from '../server/protocol';
-import { Header } from './Header';
-import { session, setCounter, staff } from './session';
+import { ApiError } from '../../ui/api';
+import { connectHall } from '../../ui/hall-socket';
+import type { CounterView } from '../../server/protocol';
+import { Header } from '../shell/Header';
+import { session, setCounter, staff } from '../shell/session';
 import { t } from './strings';
 
 export function CounterPicker() {
