@@ -9,6 +9,7 @@
 #   --root DIR         install into DIR as its root (an image, a test); also DESTDIR=DIR.
 #                      Nothing is started and systemctl is not called.
 #   --no-start         install, but do not start or restart the service.
+#   --downgrade        install an older release over a newer one (see docs/operations.md).
 # What goes where: /opt/talon (the releases, current → the running one), /etc/talon (settings,
 # never overwritten), /var/lib/talon (the data, 0700, user talon), /etc/systemd/system (units),
 # /usr/local/bin/talon (the command). See docs/operations.md.
@@ -19,6 +20,7 @@ root=${DESTDIR:-}
 node_arg=
 agent=no
 start=yes
+downgrade=no
 
 say() { printf '%s\n' "$*"; }
 fail() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
@@ -31,7 +33,8 @@ while [ $# -gt 0 ]; do
     --node=*) node_arg=${1#*=}; shift ;;
     --agent) agent=yes; shift ;;
     --no-start) start=no; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --downgrade) downgrade=yes; shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) fail "unknown option $1 (see --help)" ;;
   esac
 done
@@ -98,7 +101,7 @@ fi
 have=$("$node_run" -p 'process.versions.node + " " + process.versions.modules' 2>/dev/null) || node_help "$node_run does not run."
 have_version=${have% *}
 have_abi=${have#* }
-if ! "$node_run" -e 'const [a, b] = [process.argv[1], process.argv[2]].map((v) => v.split(".").map(Number)); process.exit(a[0] > b[0] || (a[0] === b[0] && (a[1] > b[1] || (a[1] === b[1] && a[2] >= b[2]))) ? 0 : 1)' "$have_version" "$node_min"; then
+if [ "$(printf '%s\n' "$node_min" "$have_version" | sort -V | head -n 1)" != "$node_min" ]; then
   node_help "This machine has Node.js $have_version, which is too old."
 fi
 [ "$have_abi" = "$abi" ] || node_help "This machine has Node.js $have_version (modules ABI $have_abi), which cannot load its native modules."
@@ -131,6 +134,10 @@ own() { if [ -n "$uid" ]; then chown "$uid:$gid" "$@"; fi; }
 opt=$root/opt/talon
 previous=
 if [ -L "$opt/current" ]; then previous=$(basename "$(readlink "$opt/current")"); fi
+newer_installed() { [ "$(printf '%s\n' "$previous" "$version" | sort -V | tail -n 1)" = "$previous" ]; }
+if [ -n "$previous" ] && [ "$previous" != "$version" ] && [ "$downgrade" = no ] && newer_installed; then
+  fail "Talon $previous is installed: going back to $version would leave it a database written by the newer release, which $version refuses to open. To go back anyway: ./install.sh --downgrade, then sudo talon restore a backup taken before the upgrade (/var/lib/talon/backups/*-pre-migration.db)."
+fi
 if [ -n "$previous" ] && [ "$previous" != "$version" ]; then say "Upgrading Talon $previous → $version"; else say "Installing Talon $version"; fi
 
 mkdir -p "$opt/releases" "$opt/bin"
