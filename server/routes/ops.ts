@@ -53,5 +53,5 @@ export const opsRoutes: FastifyPluginAsync<{ ctx: AppContext; metrics: HallMetri
 
   app.get('/api/openapi.json', { schema: { description: 'This document: OpenAPI 3.1, generated from the route schemas.' } }, async () => app.swagger());
   // The page for integrators, served from the package (no internet needed).
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null, deepLinking: true } as Record<string, unknown> });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', theme: { title: 'Talon API' }, uiConfig: { validatorUrl: null, deepLinking: true } as Record<string, unknown> });
 };
