@@ -70,9 +70,9 @@ export class BackupService {
   /** Makes the daily backup if it is due now, then prunes old daily copies; null if not due. */
   async check(): Promise<{ file: string; bytes: number; pruned: string[] } | null> {
     const now = this.o.clock();
-    const scheduled = this.cron().previousRuns(1, new Date(now))[0];
+    const scheduled = this.cron().previousRuns(1, new Date(now))[0]?.getTime() ?? 0;
     const lastDaily = this.list().find((b) => b.kind === 'daily');
-    const due = lastDaily ? Date.parse(lastDaily.at) < scheduled.getTime() - 1000 : this.hasTicket.get() !== undefined;
+    const due = lastDaily ? Date.parse(lastDaily.at) < scheduled - 1000 : this.hasTicket.get() !== undefined;
     if (!due) return null;
     try {
       const made = await this.create('daily');

@@ -88,6 +88,7 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
       overdueAtPct: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
       recallLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 20 })), outcomes: Type.Optional(Choices), breakReasons: Type.Optional(Choices),
       boards: Type.Optional(Boards),
+      backup: Type.Optional(Type.Object({ time: HHMM, keep: Type.Integer({ minimum: 1, maximum: 365 }) }, strict)),
     }, strict) },
   }, async (req) => {
     const s = ctx.settings.update(req.body as any);

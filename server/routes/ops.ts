@@ -17,7 +17,7 @@ const BackupFile = Type.Object({
   name: Type.String(),
   bytes: Type.Integer(),
   at: Type.String({ format: 'date-time' }),
-  kind: Type.Union(['manual', 'daily', 'pre-migration', 'pre-restore'].map((k) => Type.Literal(k))),
+  kind: Type.String({ enum: ['manual', 'daily', 'pre-migration', 'pre-restore'] }),
 });
 const BackupName = Type.Object({ name: Type.String({ pattern: '^talon-[0-9]{8}-[0-9]{6}(-[a-z-]+)?(-[0-9]+)?\\.db$' }) });
 

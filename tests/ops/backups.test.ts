@@ -28,7 +28,10 @@ describe('daily backup', () => {
     expect(await backups.check()).toBeNull();
 
     const manual = (await h.req('POST', '/api/admin/backup', undefined, h.admin)).json;
-    h.app.ctx.settings.update({ backup: { time: '03:00', keep: 3 } });
+    // The time and the retention are hall settings.
+    expect((await h.req('PUT', '/api/admin/settings', { backup: { time: '3:00', keep: 3 } }, h.admin)).status).toBe(400);
+    expect((await h.req('PUT', '/api/admin/settings', { backup: { time: '03:00', keep: 0 } }, h.admin)).status).toBe(400);
+    expect((await h.req('PUT', '/api/admin/settings', { backup: { time: '03:00', keep: 3 } }, h.admin)).json.backup).toEqual({ time: '03:00', keep: 3 });
     h.clock.now = moscow(11, '02:59');
     expect(await backups.check()).toBeNull(); // not yet: 03:00 today has not come
     h.clock.now = moscow(11, '03:00') + 20_000;
