@@ -1,24 +1,10 @@
 // The `talon` command against a running server: a backup while tickets are issued, a new admin
 // password that ends the old sessions, status and version; usage errors.
 import Database from 'better-sqlite3';
-import { execFile } from 'node:child_process';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../helpers/server-process';
-
-const root = resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
-
-async function talon(env: Record<string, string>, ...args: string[]) {
-  try {
-    const r = await run(process.execPath, ['--import', 'tsx', join(root, 'server/cli.ts'), ...args], { cwd: root, env: { ...process.env, ...env } });
-    return { code: 0, out: r.stdout, err: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, out: x.stdout, err: x.stderr };
-  }
-}
+import { talon } from '../helpers/talon-cli';
 
 describe('talon', () => {
   it('backs up, resets the admin password and reports status while the server runs', async () => {

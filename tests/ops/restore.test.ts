@@ -1,30 +1,15 @@
 // `talon restore`: a round trip brings back exactly the tickets of the backup; a corrupt,
 // foreign or newer file is refused and nothing changes.
 import Database from 'better-sqlite3';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrationsFolder, openDatabase } from '../../db/connection';
 import { RestoreRefused, checkBackup, restoreBackup } from '../../server/ops/restore';
 import { startServer, type ServerProcess } from '../helpers/server-process';
-
-const root = resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
-
-/** The CLI as the installer runs it (from the sources here; the release test runs the bundle). */
-async function talon(env: Record<string, string>, ...args: string[]) {
-  try {
-    const r = await run(process.execPath, ['--import', 'tsx', join(root, 'server/cli.ts'), ...args], { cwd: root, env: { ...process.env, ...env } });
-    return { code: 0, out: r.stdout, err: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, out: x.stdout, err: x.stderr };
-  }
-}
+import { talon } from '../helpers/talon-cli';
 
 const rows = (file: string) => {
   const sql = new Database(file, { readonly: true });
