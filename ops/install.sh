@@ -240,10 +240,14 @@ if ! healthy; then
   say "" >&2
   say "talon.service did not become healthy. Its last log lines:" >&2
   journalctl -u talon -n 30 --no-pager >&2 || true
-  if [ -n "$previous" ] && [ "$previous" != "$version" ] && [ -d "$opt/releases/$previous" ]; then
-    say "Going back to Talon $previous (the database is unchanged: a failed migration applies nothing)." >&2
+  # Exit status 78: the database could not be migrated, and a failed migration applies nothing,
+  # so the previous release still opens it. After any other failure the database may already be
+  # migrated, which the previous release would refuse: then a person decides (docs/operations.md).
+  if [ "$(systemctl show -p ExecMainStatus --value talon)" = 78 ] && [ -n "$previous" ] && [ "$previous" != "$version" ] && [ -d "$opt/releases/$previous" ]; then
+    say "Going back to Talon $previous: the database is as it was before." >&2
     systemctl stop talon || true
     ln -sfn "releases/$previous" "$opt/current.new" && mv -fT "$opt/current.new" "$opt/current"
+    systemctl reset-failed talon || true
     systemctl start talon || true
   fi
   exit 1

@@ -113,7 +113,7 @@ async function resetAdminPassword(config: HallConfig, login: string): Promise<vo
     sql.transaction(() => {
       const user = sql.prepare('SELECT id FROM users WHERE login = ?').get(login) as { id: number } | undefined;
       let id = user?.id;
-      if (id === undefined) id = Number(sql.prepare("INSERT INTO users (login, name, role, password_hash, active) VALUES (?, 'Администратор', 'admin', ?, 1)").run(login, hash).lastInsertRowid);
+      if (id === undefined) id = Number(sql.prepare("INSERT INTO users (login, name, role, password_hash, active, created_at) VALUES (?, 'Администратор', 'admin', ?, 1, ?)").run(login, hash, now).lastInsertRowid);
       else sql.prepare("UPDATE users SET password_hash = ?, role = 'admin', active = 1 WHERE id = ?").run(hash, id);
       if (cols.has('must_change_password')) sql.prepare('UPDATE users SET must_change_password = 1 WHERE id = ?').run(id);
       // Every session of the account ends: whoever had the old password is out.

@@ -165,5 +165,5 @@ describe('online backup', () => {
     } finally {
       await server.stop();
     }
-  });
+  }, 90_000);
 });

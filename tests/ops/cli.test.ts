@@ -37,6 +37,12 @@ describe('talon', () => {
       expect(JSON.stringify(db.prepare('SELECT * FROM audit_log').all())).not.toContain(password);
       db.close();
 
+      // An administrator that does not exist (renamed, deleted) is created.
+      const created = await talon(env, 'reset-admin-password', 'helpdesk');
+      const second = /is now: (\S+)/.exec(created.out)![1];
+      const helpdesk = await server.login('helpdesk', second);
+      expect((await server.call('GET', '/api/auth/me', undefined, helpdesk)).json.user).toMatchObject({ login: 'helpdesk', role: 'admin' });
+
       const status = await talon(env, 'status');
       expect(status.code).toBe(0);
       expect(status.out).toMatch(/^Talon \d+\.\d+\.\d+ \(Node\.js v20/);
@@ -52,7 +58,7 @@ describe('talon', () => {
     } finally {
       await server.stop();
     }
-  });
+  }, 120_000);
 
   it('says how to use it', async () => {
     for (const args of [['restore'], ['--bogus']]) {
@@ -62,5 +68,5 @@ describe('talon', () => {
     }
     const none = await talon({ DATA_DIR: '/nonexistent/talon' }, 'backup');
     expect(none).toMatchObject({ code: 1, err: expect.stringMatching(/^talon: no database at \/nonexistent\/talon\/talon\.db/) });
-  });
+  }, 60_000);
 });

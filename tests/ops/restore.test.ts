@@ -57,7 +57,7 @@ describe('talon restore', () => {
     const next = (await server.call('POST', '/api/tickets', { serviceId: svc })).json;
     expect(next.id).toBe(4);
     await server.stop();
-  });
+  }, 120_000);
 
   it('refuses a corrupt, truncated, foreign or newer file and changes nothing', async () => {
     const data = mkdtempSync(join(tmpdir(), 'talon-restore-'));
@@ -113,5 +113,5 @@ describe('talon restore', () => {
     expect(r.err).toMatch(/^talon: .*foreign\.db cannot be restored: the file is not a Talon database/);
     const missing = await talon({ DATA_DIR: data, PORT: '1' }, 'restore', join(data, 'nope.db'));
     expect(missing).toMatchObject({ code: 3, err: expect.stringMatching(/no such file/) });
-  });
+  }, 60_000);
 });
