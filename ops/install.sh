@@ -55,6 +55,7 @@ if [ -z "$root" ] && [ -d /run/systemd/system ]; then live=yes; fi
 # --- Node.js ---------------------------------------------------------------------------------
 # The release's native modules (better-sqlite3) are built for one Node.js ABI: say so plainly.
 node_help() {
+  rm -rf "$root/opt/talon/node.new" # an unpacked archive that did not do
   cat >&2 <<EOF
 
 Talon $version needs Node.js $node_min or newer of the same major line as the one it was built
