@@ -251,6 +251,10 @@ describe('the offline release', () => {
     const v = await talon('version');
     expect(v.out).toContain(`Talon ${version}`);
     expect((await talon('status')).out).toMatch(/server: {3}answering on port/);
+    // The agent's bundle loads its drivers from the pruned dependencies, and asks for its settings.
+    const agent = await inNet(join(root, 'opt/talon/bin/node'), [join(root, 'opt/talon/current/dist/agent/main.mjs')]);
+    expect(agent.code).toBe(2);
+    expect(agent.out).toContain('set AGENT_SERVER');
     await stopInstalled();
   }, SLOW);
 
