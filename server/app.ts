@@ -4,10 +4,11 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { root } from './paths';
+import { release, root } from './paths';
 import pino, { type Logger } from 'pino';
 import { openDatabase } from '../db/connection';
 import { installAuth } from './auth/guard';
@@ -23,6 +24,10 @@ import { DiskWatch } from './disk';
 import { installInputGuard } from './input-guard';
 import { QuietLog } from './quiet-log';
 import { installUpgradeChecks, websocketErrorHandler } from './upgrades';
+import { BackupService } from './ops/backups';
+import { storageFigures } from './ops/health';
+import { HallMetrics } from './ops/metrics';
+import { openapiOptions } from './ops/openapi';
 import { AdminService } from './hall/admin';
 import { AuditLog } from './hall/audit';
 import { ConfigStore } from './config/store';
@@ -39,6 +44,7 @@ import { adminConfigRoutes } from './routes/admin-config';
 import announceRoutes from './routes/announce';
 import { authRoutes } from './routes/auth';
 import { counterRoutes } from './routes/counters';
+import { opsRoutes } from './routes/ops';
 import { publicRoutes } from './routes/public';
 import { statsRoutes } from './routes/stats';
 import { simulateRoutes } from './routes/simulate';
@@ -59,7 +65,7 @@ export const screens = [['kiosk', 'kiosk'], ['console', 'operator-console'], ['d
 
 /** Package version plus a digest of the built screens: a change makes open screens reload. */
 function buildVersion(): string {
-  const h = createHash('sha256').update(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  const h = createHash('sha256').update(release);
   for (const [, dir] of screens) { const f = join(root, 'dist', dir, 'index.html'); if (existsSync(f)) h.update(readFileSync(f)); }
   return h.digest('hex').slice(0, 12);
 }
@@ -75,7 +81,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const clock = opts.clock ?? Date.now;
   const log = opts.logger ?? pino({ level: config.logLevel });
   const dbFile = opts.dbFile ?? join(config.dataDir, 'talon.db');
-  const db = openDatabase(dbFile);
+  const db = openDatabase(dbFile, { now: clock() });
   const sql = db.$client;
   const quiet = new QuietLog(log);
 
@@ -112,7 +118,13 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     disk: new DiskWatch(dirname(dbFile)),
     bootId: randomUUID(),
     version: buildVersion(),
+    backups: new BackupService({ sql, dataDir: config.dataDir, clock, timezone: config.timezone, settings: () => settings.get().backup, log }),
   };
+  const startedAt = clock();
+  const metrics = new HallMetrics({
+    sql, hub, clock, version: ctx.version, release, devices: () => ctx.devices.list(), backup: () => ctx.backups.status(),
+    storage: () => storageFigures(dbFile, config.dataDir),
+  });
   await seedDemoHall(ctx.admin, ctx.configDoc, config.dataDir, config.adminPassword, log);
 
   // The console routes in the browser: /console/hall, /console/reports?… are its index page. Paths
@@ -124,9 +136,12 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 }, errorHandler: websocketErrorHandler(quiet) });
   installUpgradeChecks(app, quiet, () => settings.get().publicUrl);
   installAuth(app, tokens);
+  // Before the routes: it describes each route as it is added (GET /api/openapi.json).
+  await app.register(swagger, openapiOptions(app, release));
   // Server-Timing: how long the server itself took (browsers' devtools and the bench read it).
   app.addHook('onRequest', async (req) => { req.startedAt = performance.now(); });
   app.addHook('onSend', async (req, reply) => { reply.header('server-timing', `app;dur=${(performance.now() - req.startedAt).toFixed(2)}`); });
+  app.addHook('onResponse', (req, reply, done) => { metrics.observeRequest(req.method, req.routeOptions.url, reply.statusCode, reply.elapsedTime); done(); });
 
   await app.register(publicRoutes, { ctx });
   await app.register(wsRoutes, { ctx });
@@ -138,9 +153,10 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(simulateRoutes, { ctx }); // "what if" on the hall's history
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents
   await app.register(announceRoutes); // the board's speech through espeak-ng
+  await app.register(opsRoutes, { ctx, metrics, release, startedAt, dbFile }); // backups, health, metrics, OpenAPI
 
   for (const [base, dir] of screens) {
-    await app.register(fastifyStatic, { root: join(root, 'dist', dir), prefix: `/${base}/`, decorateReply: base === 'kiosk', index: 'index.html' });
+    await app.register(fastifyStatic, { root: join(root, 'dist', dir), prefix: `/${base}/`, decorateReply: base === 'kiosk', index: 'index.html', schemaHide: false });
     // "/display?rows=4" typed on a TV remote: the same page, with its settings.
     app.get(`/${base}`, async (req, reply) => reply.redirect(`/${base}/${req.url.slice(base.length + 1)}`));
   }
@@ -154,9 +170,11 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     commits.run(() => queue.returnDue()).catch((err) => log.error({ err }, 'returning postponed tickets failed'));
   }, 5000);
   returns.unref();
+  ctx.backups.start(); // the daily backup (settings.backup)
 
   app.addHook('onClose', async () => {
     clearInterval(returns);
+    await ctx.backups.stop();
     hub.closeAll();
     await ctx.devices.close();
     await commits.drained();

@@ -12,6 +12,8 @@ export interface HallConfig {
   /** Tickets an anonymous client may take per minute (kiosks with a device token are exempt). */
   kioskRatePerMin: number;
   logLevel: string;
+  /** METRICS_TOKEN: when set, GET /metrics needs `Authorization: Bearer <it>`; else it is open on the LAN. */
+  metricsToken: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): HallConfig {
@@ -27,5 +29,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HallConfig {
     printer: env.QUEUE_PRINTER || null,
     kioskRatePerMin: Number(env.QUEUE_KIOSK_RATE_PER_MIN || 30),
     logLevel: env.LOG_LEVEL || 'info',
+    metricsToken: env.METRICS_TOKEN || null,
   };
 }

@@ -15,6 +15,7 @@ import type { StatsService } from './hall/stats';
 import type { HallViews } from './hall/views';
 import type { Hub } from './hub';
 import type { Committer } from './commits';
+import type { BackupService } from './ops/backups';
 import type { SettingsStore } from './settings';
 
 export interface AppContext {
@@ -45,4 +46,6 @@ export interface AppContext {
   disk: DiskWatch;
   bootId: string;
   version: string;
+  /** Backups: on request, daily, their status and the stale-backup alert. */
+  backups: BackupService;
 }

@@ -1,9 +1,22 @@
 // Reads the environment, builds the app, listens; SIGTERM and SIGINT stop it cleanly.
-import { buildApp } from './app';
+import pino from 'pino';
+import { SchemaError } from '../db/migrate';
+import { buildApp, type TalonApp } from './app';
 import { readConfig } from './config';
 
+/** Exit status of a database this release cannot use (sysexits' EX_CONFIG): the systemd unit
+ * does not restart on it, since a restart cannot fix it (RestartPreventExitStatus). */
+const EXIT_SCHEMA = 78;
+
 const config = readConfig();
-const app = await buildApp({ config });
+let app: TalonApp;
+try {
+  app = await buildApp({ config });
+} catch (err) {
+  if (!(err instanceof SchemaError)) throw err;
+  pino({ level: config.logLevel }).fatal(err.message);
+  process.exit(EXIT_SCHEMA);
+}
 await app.listen({ port: config.port, host: config.host });
 
 let stopping = false;

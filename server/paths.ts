@@ -1,6 +1,6 @@
 // The project root (where package.json is), found from this file whether it runs from the
 // sources (server/) or from the bundle that `npm start` builds (dist/server/).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 function findRoot(from: string): string {
@@ -11,3 +11,6 @@ function findRoot(from: string): string {
 }
 
 export const root = findRoot(import.meta.dirname);
+
+/** The release: package.json's version. */
+export const release: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;

@@ -67,4 +67,5 @@ export const settingsFields = <C extends Parameters<typeof Type.Array>[0]>(count
   recallLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 20 })), outcomes: Type.Optional(Choices), breakReasons: Type.Optional(Choices),
   deviationReasons: Type.Optional(Choices), boards: Type.Optional(boards(counter)),
   publicUrl: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
+  backup: Type.Optional(Type.Object({ time: HHMM, keep: Type.Integer({ minimum: 1, maximum: 365 }) }, { additionalProperties: false })),
 });

@@ -4,7 +4,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { requireRole, staff } from '../auth/guard';
-import { backupDatabase } from '../hall/backup';
 import type { AppContext } from '../context';
 import type { CounterView } from '../protocol';
 import { Calendar, CounterLinks, IsoTime, Login, NoticeText, NoticeTextEn, ServiceFields, settingsFields } from '../config/fields';
@@ -97,7 +96,7 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
     async (req) => { const n = a.updateNotice(id(req), req.body as any, me(req)); noticesChanged(); return n; });
   app.delete('/api/admin/notices/:id', { schema: { params: IdParams } }, async (req) => { a.deleteNotice(id(req), me(req)); noticesChanged(); return { ok: true }; });
 
-  app.post('/api/admin/backup', async (_req, reply) => reply.code(201).send(await backupDatabase(ctx.sql, ctx.config.dataDir, ctx.clock())));
+  app.post('/api/admin/backup', async (_req, reply) => reply.code(201).send(await ctx.backups.create()));
 
   const settingsChanged = () => ctx.hub.publish([{ type: 'services.changed' }, { type: 'settings.changed', settings: ctx.settings.publicView() }]);
   app.get('/api/admin/settings', async () => ctx.settings.get());

@@ -7,6 +7,7 @@ import { dummyHash, verifyPassword } from '../auth/password';
 import { requireRole, staff } from '../auth/guard';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
+import { Login, Ok, StaffUser, errors } from '../replies';
 import { Password, strict } from '../schemas';
 
 export const authRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -21,7 +22,7 @@ export const authRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
   };
 
   app.post('/api/auth/login', {
-    schema: { body: Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, strict) },
+    schema: { body: Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, strict), response: { 200: Login, ...errors(400, 401, 429) } },
     config: { rateLimit: { max: 30, timeWindow: 60_000 } },
   }, async (req, reply) => {
     const { login, password } = req.body as { login: string; password: string };
@@ -39,12 +40,13 @@ export const authRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     return { token, user: { id: user.id, login: user.login, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword === 1 } };
   });
 
-  app.post('/api/auth/logout', { preHandler: requireRole('operator', { passwordChange: true }) }, async (req) => {
+  app.post('/api/auth/logout', { preHandler: requireRole('operator', { passwordChange: true }), schema: { response: { 200: Ok, ...errors(401) } } }, async (req) => {
     ctx.tokens.end(req.principal!.tokenId);
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { preHandler: requireRole('operator', { passwordChange: true }) }, async (req) => ({ user: { mustChangePassword: false, ...staff(req) } }));
+  app.get('/api/auth/me', { preHandler: requireRole('operator', { passwordChange: true }), schema: { response: { 200: Type.Object({ user: StaffUser }), ...errors(401, 403) } } },
+    async (req) => ({ user: { mustChangePassword: false, ...staff(req) } }));
 
   // One's own password: the current one is checked (and counts as a login attempt), the other
   // sessions of the user end, this one stays.

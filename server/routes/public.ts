@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../context';
 import { AppError, notFound } from '../errors';
 import { TICKET_CODE } from '../hall/ticket-code';
+import { Display, Health, IssuedTicket, Notice, PublicSettingsReply, Service, Ticket, errors } from '../replies';
 import { Id, IdParams, strict } from '../schemas';
 
 /** Per address and minute, for clients without a token. A status page asks at most once a second;
@@ -16,22 +17,22 @@ const BY_ID_PER_MIN = 60;
 const hasToken = (req: { principal: unknown }) => req.principal !== null;
 
 export const publicRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get('/api/health', async () => {
+  app.get('/api/health', { schema: { response: { 200: Health, ...errors(503) } } }, async () => {
     const full = ctx.disk.problem();
     if (full) throw new AppError(503, 'disk_full', full);
     return { status: 'ok' };
   });
 
-  app.get('/api/services', async () => ctx.views.services());
+  app.get('/api/services', { schema: { response: { 200: Type.Array(Service) } } }, async () => ctx.views.services());
 
-  app.get('/api/settings/public', async () => ctx.settings.publicView());
+  app.get('/api/settings/public', { schema: { response: { 200: PublicSettingsReply } } }, async () => ctx.settings.publicView());
 
-  app.get('/api/notices', async () => ctx.views.notices());
+  app.get('/api/notices', { schema: { response: { 200: Type.Array(Notice) } } }, async () => ctx.views.notices());
 
-  app.get('/api/display', async () => ctx.views.display());
+  app.get('/api/display', { schema: { response: { 200: Display } } }, async () => ctx.views.display());
 
   app.post('/api/tickets', {
-    schema: { body: Type.Object({ serviceId: Id, privileged: Type.Optional(Type.Boolean()) }, strict) },
+    schema: { body: Type.Object({ serviceId: Id, privileged: Type.Optional(Type.Boolean()) }, strict), response: { 201: IssuedTicket, ...errors(400, 404, 409, 429) } },
     config: { rateLimit: ctx.kioskRateLimit },
   }, async (req, reply) => {
     const body = req.body as { serviceId: number; privileged?: boolean };
@@ -49,7 +50,7 @@ export const publicRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
   });
 
   app.get('/api/tickets/:id', {
-    schema: { params: IdParams },
+    schema: { params: IdParams, response: { 200: Ticket, ...errors(400, 404, 429) } },
     config: { rateLimit: { max: BY_ID_PER_MIN, timeWindow: 60_000, allowList: hasToken } },
   }, async (req) => {
     const t = ctx.queue.getTicket(Number((req.params as IdParams).id));
@@ -58,7 +59,7 @@ export const publicRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
   });
 
   app.get('/api/tickets/by-code/:code', {
-    schema: { params: Type.Object({ code: Type.String({ pattern: TICKET_CODE }) }, strict) },
+    schema: { params: Type.Object({ code: Type.String({ pattern: TICKET_CODE }) }, strict), response: { 200: Ticket, ...errors(400, 404, 429) } },
     config: { rateLimit: { max: BY_CODE_PER_MIN, timeWindow: 60_000, allowList: hasToken } },
   }, async (req) => {
     const t = ctx.queue.ticketByCode((req.params as { code: string }).code);

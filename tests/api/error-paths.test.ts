@@ -41,7 +41,7 @@ const contractShape = (r: { status: number; type: string; body: any }, status: n
 };
 
 async function listening(logger?: pino.Logger) {
-  const h = await testHall({}, undefined, logger);
+  const h = await testHall({}, undefined, { logger });
   await h.app.listen({ port: 0, host: '127.0.0.1' });
   return { h, port: (h.app.server.address() as net.AddressInfo).port };
 }

@@ -27,13 +27,16 @@ export interface TestHall {
   service(prefix: string, extra?: object): Promise<number>;
 }
 
-/** `logger` replaces the silent default (a test that reads the log). */
-export async function testHall(env: Record<string, string> = {}, devices?: DevicePort, logger?: pino.Logger): Promise<TestHall> {
+/** `logger` replaces the silent default (a test that reads the log); `beforeReady` may add
+ * hooks to the app before its first request readies it. */
+export async function testHall(env: Record<string, string> = {}, devices?: DevicePort,
+  opts: { logger?: pino.Logger; beforeReady?: (app: TalonApp) => void } = {}): Promise<TestHall> {
   const dir = mkdtempSync(join(tmpdir(), 'talon-app-'));
   const clock = { now: Date.parse('2026-03-10T07:00:00Z'), advance(ms: number) { this.now += ms; } };
   const config = readConfig({ DATA_DIR: dir, QUEUE_ADMIN_PASSWORD: ADMIN, QUEUE_TIMEZONE: 'Europe/Moscow', ...env });
-  const app = await buildApp({ config, clock: () => clock.now, logger: logger ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), devices });
+  const app = await buildApp({ config, clock: () => clock.now, logger: opts.logger ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), devices });
   open.push({ app, dir });
+  opts.beforeReady?.(app);
   const req = async (method: string, url: string, body?: unknown, token?: string) => {
     const res = await app.inject({
       method: method as any, url,
