@@ -35,7 +35,7 @@ export class ReportModel {
       start: 0,
       step: ((n: number, id: number, serviceId: number, counterId: number | null, userId: number | null, status: TicketStatus,
         issuedAt: number, firstCalledAt: number | null, startedAt: number | null, finishedAt: number | null) => {
-        this.sink!.addTicket({ id, serviceId, counterId, userId, status, issuedAt, firstCalledAt, startedAt, finishedAt, transferred: this.transferred.has(id) });
+        this.sink!.addFields(serviceId, counterId, userId, status, issuedAt, firstCalledAt, startedAt, finishedAt, this.transferred.has(id));
         return n + 1;
       }) as (n: number, ...args: unknown[]) => number,
     });

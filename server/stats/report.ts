@@ -4,6 +4,7 @@
 // the hall's zone are passed in.
 import { zonedEpoch, nextDay } from '../engine/calendar';
 import { CounterClock, CounterTime, type CounterEventFact, type VisitEventFact } from './counter-time';
+import type { TicketStatus } from '../protocol';
 import { Tally, type Row, type RowKey, type TicketFact } from './tally';
 import { LocalClock, dayKey, isoWeekdayOf, localDayNumber, localHour } from './zone';
 
@@ -55,25 +56,30 @@ export class ReportBuilder {
   }
 
   /** The bucket of a ticket as a number (ids, hour, weekday, day number), or null for none. */
-  private keyOf(t: TicketFact): number | null {
+  private keyOf(serviceId: number, counterId: number | null, userId: number | null, issuedAt: number): number | null {
     switch (this.o.by) {
       case 'none': return null;
-      case 'service': return t.serviceId;
-      case 'operator': return t.userId;
-      case 'counter': return t.counterId;
-      case 'hour': return localHour(this.clock.local(t.issuedAt));
-      case 'weekday': return isoWeekdayOf(localDayNumber(this.clock.local(t.issuedAt)));
-      case 'day': return localDayNumber(this.clock.local(t.issuedAt));
+      case 'service': return serviceId;
+      case 'operator': return userId;
+      case 'counter': return counterId;
+      case 'hour': return localHour(this.clock.local(issuedAt));
+      case 'weekday': return isoWeekdayOf(localDayNumber(this.clock.local(issuedAt)));
+      case 'day': return localDayNumber(this.clock.local(issuedAt));
     }
   }
 
   addTicket(t: TicketFact) {
-    const target = this.o.targetSec ?? this.o.maxWaitSec.get(t.serviceId) ?? 900;
-    const key = this.keyOf(t);
-    if (key === null) { this.rest.add(t, target); return; }
-    let b = this.buckets.get(key);
-    if (!b) { b = new Tally(); this.buckets.set(key, b); }
-    b.add(t, target);
+    this.addFields(t.serviceId, t.counterId, t.userId, t.status, t.issuedAt, t.firstCalledAt, t.startedAt, t.finishedAt, t.transferred);
+  }
+
+  /** addTicket() with the ticket's fields one by one (the read model's hot loop makes no objects). */
+  addFields(serviceId: number, counterId: number | null, userId: number | null, status: TicketStatus, issuedAt: number,
+    firstCalledAt: number | null, startedAt: number | null, finishedAt: number | null, transferred: boolean) {
+    const target = this.o.targetSec ?? this.o.maxWaitSec.get(serviceId) ?? 900;
+    const key = this.keyOf(serviceId, counterId, userId, issuedAt);
+    let b = key === null ? this.rest : this.buckets.get(key);
+    if (!b) { b = new Tally(); this.buckets.set(key!, b); }
+    b.addFields(status, issuedAt, firstCalledAt, startedAt, finishedAt, transferred, target);
   }
 
   counterEvent(e: CounterEventFact) { this.counterTime?.counterEvent(e); }
