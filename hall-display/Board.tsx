@@ -138,7 +138,7 @@ export function Board({ state, online, orientation, rows, now, fitKey, dimmed }:
   return (
     <div class={`board ${orientation}${dimmed ? ' flash-on' : ''}`} lang={lang.value}>
       <header>
-        <div class="hall">{state.settings ? pick(state.settings.hallName, state.settings.hallNameEn) : ''}</div>
+        <h1 class="hall">{state.settings ? pick(state.settings.hallName, state.settings.hallNameEn) : ''}</h1>
         {!online && state.synced && <div class="offline" role="status">{t('offline')}</div>}
         <Clock now={now} settings={state.settings} />
       </header>

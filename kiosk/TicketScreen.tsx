@@ -3,7 +3,7 @@
 import { pick } from '../ui/i18n.ts';
 import type { ServiceView } from '../server/protocol.ts';
 import { goHome, type IssuedTicket } from './flow.ts';
-import { Qr } from './Qr.tsx';
+import { Qr } from '../ui/Qr.tsx';
 import { aheadText, etaText, t } from './texts.ts';
 
 export function TicketScreen({ service, ticket }: { service: ServiceView; ticket: IssuedTicket | null }) {
@@ -13,8 +13,10 @@ export function TicketScreen({ service, ticket }: { service: ServiceView; ticket
     <main class={`ticket${failed ? ' failed' : ''}${showQr ? ' with-qr' : ''}`} data-ticket-id={ticket?.id}>
       {failed && <p class="print-failed" role="alert">{t('printFailed')}</p>}
       <div class="ticket-main">
-        <p class="ticket-label">{t('yourNumber')}</p>
-        <p class="ticket-number" data-testid="ticket-number">{ticket?.number ?? ''}</p>
+        <h1 class="ticket-heading">
+          <span class="ticket-label">{t('yourNumber')}</span>
+          <span class="ticket-number" data-testid="ticket-number">{ticket?.number ?? ''}</span>
+        </h1>
         <p class="ticket-service">{pick(service.name, service.nameEn)}</p>
         {ticket && (
           <div class="facts">

@@ -21,8 +21,10 @@ if (ticketId) {
   watchTicket(ticketId);
   render(<StatusPage />, root);
 } else {
-  // A kiosk has no mouse: no context menu on a long press, no accidental zoom or selection.
+  // A kiosk has no mouse: no context menu on a long press, no accidental zoom or selection (a
+  // pinch would stay zoomed for the next customer). The status page on phones keeps its zoom.
   addEventListener('contextmenu', (e) => e.preventDefault());
+  document.querySelector('meta[name=viewport]')?.setAttribute('content', 'width=device-width, initial-scale=1, user-scalable=no');
   setDeviceToken(kioskDeviceToken(search));
   connectKiosk();
   startIdleReset(search);

@@ -6,7 +6,7 @@ import websocket from '@fastify/websocket';
 import fastifyStatic from '@fastify/static';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { root } from './paths';
 import pino, { type Logger } from 'pino';
 import { openDatabase } from '../db/connection';
@@ -18,8 +18,14 @@ import type { AppContext } from './context';
 import { seedDemoHall } from './demo';
 import { noDevices, type DevicePort } from './device-port';
 import { installSecurityHeaders } from './security-headers';
-import { installErrorHandlers } from './errors';
+import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './errors';
+import { DiskWatch } from './disk';
+import { installInputGuard } from './input-guard';
+import { QuietLog } from './quiet-log';
+import { installUpgradeChecks, websocketErrorHandler } from './upgrades';
 import { AdminService } from './hall/admin';
+import { AuditLog } from './hall/audit';
+import { ConfigStore } from './config/store';
 import { DayCloser } from './hall/day-close';
 import { LiveHall } from './hall/live';
 import { QueueService } from './hall/queue';
@@ -33,11 +39,13 @@ import { Committer } from './commits';
 import { WalSync } from './wal-sync';
 import { devicesPlugin } from './devices/plugin';
 import { adminRoutes } from './routes/admin';
+import { adminConfigRoutes } from './routes/admin-config';
 import announceRoutes from './routes/announce';
 import { authRoutes } from './routes/auth';
 import { counterRoutes } from './routes/counters';
 import { publicRoutes } from './routes/public';
 import { statsRoutes } from './routes/stats';
+import { simulateRoutes } from './routes/simulate';
 import { wsRoutes } from './routes/ws';
 import { SettingsStore } from './settings';
 
@@ -70,8 +78,10 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const { config } = opts;
   const clock = opts.clock ?? Date.now;
   const log = opts.logger ?? pino({ level: config.logLevel });
-  const db = openDatabase(opts.dbFile ?? join(config.dataDir, 'talon.db'));
+  const dbFile = opts.dbFile ?? join(config.dataDir, 'talon.db');
+  const db = openDatabase(dbFile);
   const sql = db.$client;
+  const quiet = new QuietLog(log);
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -79,22 +89,28 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+    clientErrorHandler: clientErrorHandler(quiet),
+    frameworkErrors,
   });
 
-  const hub = new Hub(clock);
+  const hub = new Hub(clock, { onDrop: (screens) => log.warn({ screens }, 'screens dropped: they stopped reading their events') });
   const settings = new SettingsStore(sql, config.timezone);
   const times = new ServiceTimes(sql);
   const wal = WalSync.open(sql);
   const commits = new Committer(sql, hub, wal);
   const queue = new QueueService({ sql, commits, settings, times, clock, timezone: config.timezone });
   const tokens = new TokenStore(sql, clock);
-  const views = new HallViews(sql, queue, times, clock, config.timezone);
+  const audit = new AuditLog(sql, clock);
+  const admin = new AdminService(db, clock, audit);
+  const views = new HallViews(sql, queue, clock, config.timezone, settings);
   const reports = new ReportModel(sql, config.timezone, clock);
   const ctx: AppContext = {
     config, db, sql, clock, log, hub, commits, tokens, settings, queue,
     loginGuard: new LoginGuard(clock),
     views,
-    admin: new AdminService(db, clock),
+    admin,
+    audit,
+    configDoc: new ConfigStore({ sql, clock, audit, settings, admin }),
     stats: new StatsService(sql),
     reports,
     history: new TicketHistory(sql, config.timezone),
@@ -103,15 +119,20 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     devices: opts.devices ?? noDevices,
     // Staff and device tokens (an operator issuing for a caller, a kiosk agent, a load test) are exempt.
     kioskRateLimit: { max: config.kioskRatePerMin, timeWindow: 60_000, allowList: (req) => req.principal !== null },
+    disk: new DiskWatch(dirname(dbFile)),
     bootId: randomUUID(),
     version: buildVersion(),
   };
-  await seedDemoHall(ctx.admin, config.dataDir, config.adminPassword, log);
+  await seedDemoHall(ctx.admin, ctx.configDoc, config.dataDir, config.adminPassword, log);
 
-  installErrorHandlers(app);
+  // The console routes in the browser: /console/hall, /console/reports?… are its index page. Paths
+  // with a file extension (a missing asset) stay 404.
+  installErrorHandlers(app, (url) => (/^\/console\/(?:[^?.]*)(?:\?.*)?$/.test(url) ? join(root, 'dist', 'operator-console') : null), ctx.disk);
   installSecurityHeaders(app);
+  installInputGuard(app);
   await app.register(rateLimit, { global: false });
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 }, errorHandler: websocketErrorHandler(quiet) });
+  installUpgradeChecks(app, quiet, () => settings.get().publicUrl);
   installAuth(app, tokens);
   // Server-Timing: how long the server itself took (browsers' devtools and the bench read it).
   app.addHook('onRequest', async (req) => { req.startedAt = performance.now(); });
@@ -122,7 +143,9 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(authRoutes, { ctx });
   await app.register(counterRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
+  await app.register(adminConfigRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
+  await app.register(simulateRoutes, { ctx }); // "what if" on the hall's history
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents
   const unwatchDevices = ctx.live.watchDevices(hub);
   await app.register(announceRoutes); // the board's speech through espeak-ng
@@ -133,6 +156,9 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     app.get(`/${base}`, async (req, reply) => reply.redirect(`/${base}/${req.url.slice(base.length + 1)}`));
   }
   app.get('/', async (_req, reply) => reply.redirect('/console/'));
+  // Every page's icon (browsers ask for it whatever the page says).
+  const favicon = readFileSync(join(root, 'ui', 'favicon.ico'));
+  app.get('/favicon.ico', async (_req, reply) => reply.type('image/x-icon').header('cache-control', 'public, max-age=86400').send(favicon));
 
   // Postponed customers come back to their counter's queue when their minutes are up.
   const returns = setInterval(() => {

@@ -6,7 +6,10 @@ import type { LoginGuard } from './auth/login-guard';
 import type { TokenStore } from './auth/tokens';
 import type { HallConfig } from './config';
 import type { DevicePort } from './device-port';
+import type { DiskWatch } from './disk';
 import type { AdminService } from './hall/admin';
+import type { AuditLog } from './hall/audit';
+import type { ConfigStore } from './config/store';
 import type { LiveHall } from './hall/live';
 import type { QueueService } from './hall/queue';
 import type { ReportModel } from './hall/reports';
@@ -32,6 +35,10 @@ export interface AppContext {
   queue: QueueService;
   views: HallViews;
   admin: AdminService;
+  /** Every administrative change, written in the change's own transaction. */
+  audit: AuditLog;
+  /** The configuration document: export, import, templates. */
+  configDoc: ConfigStore;
   stats: StatsService;
   /** Reports (GET /api/stats/report and its files). */
   reports: ReportModel;
@@ -43,6 +50,8 @@ export interface AppContext {
   devices: DevicePort;
   /** @fastify/rate-limit settings of anonymous ticket issuing. */
   kioskRateLimit: { max: number; timeWindow: number; allowList: (req: any) => boolean };
+  /** DATA_DIR's free space and failed writes, for the health check. */
+  disk: DiskWatch;
   bootId: string;
   version: string;
 }

@@ -25,6 +25,9 @@ export interface HallSettings {
   deviationReasons: Choice[];
   /** The daily backup: local time 'HH:MM' and how many copies to keep. */
   backup: { time: string; keep: number };
+  /** Dispatch rule 2: a ticket goes first once it has waited this share (%) of its service's
+   * maximum wait. 100 is the contract's rule; the simulator finds 33 better (docs/simulation.md). */
+  overdueAtPct: number;
   /** The live hall's `break_too_long` alert: seconds a break may last, by break reason id;
    * `default` for the other reasons and free text. */
   breakLimitSec: Record<string, number>;
@@ -57,6 +60,7 @@ export const defaultSettings: HallSettings = {
     { id: 'other', ru: 'Другое', en: 'Other' },
   ],
   backup: { time: '03:00', keep: 14 },
+  overdueAtPct: 100,
   breakLimitSec: { default: 1200, lunch: 3600 },
 };
 
@@ -84,6 +88,9 @@ export class SettingsStore {
     this.cache = null;
     return this.get();
   }
+
+  /** Forgets the cached values (after a transaction that changed them was rolled back). */
+  reload(): void { this.cache = null; }
 
   publicView(): PublicSettings {
     const s = this.get();

@@ -2,7 +2,7 @@
 //   { address: 'serial:/dev/ttyUSB1?baud=9600', keypads: {"3": 5} }  or  counter: 5
 //   { address: 'hid:1a86:e029', keys: [{index: 0, mask: 1, action: 'call'}, ...], counter: 5 }
 import type { Logger } from '../log.ts';
-import { createTransport, intParam, parseAddress, type DeviceAddress } from '../transports/address.ts';
+import { checkParams, createTransport, intParam, parseAddress, TRANSPORT_PARAMS, type DeviceAddress } from '../transports/address.ts';
 import { HidButtons, nodeHidOpener, type HidKey, type HidOpener } from './hid-buttons.ts';
 import { SerialKeypad } from './serial-keypad.ts';
 import { isButtonAction, type ButtonDevice } from './types.ts';
@@ -31,7 +31,9 @@ export function parseButtonsAddress(address: string): { hid: { vendorId: number;
     if (!m) throw new Error(`bad HID address "${address}": expected hid:<vendor id hex>:<product id hex>, e.g. hid:1a86:e029`);
     return { hid: { vendorId: parseInt(m[1], 16), productId: parseInt(m[2], 16) } };
   }
-  return { line: parseAddress(address) };
+  const line = parseAddress(address);
+  checkParams(line.params, TRANSPORT_PARAMS);
+  return { line };
 }
 
 export function openButtons(s: ButtonSettings, log: Logger, hidOpener: HidOpener = nodeHidOpener): ButtonDevice {

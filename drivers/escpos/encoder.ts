@@ -23,6 +23,14 @@ export interface EncoderOptions {
 
 export const defaultEncoderOptions: EncoderOptions = { codepage: 17, encoding: 'cp866', qr: 'native' };
 
+// C0 controls but LF, DEL and C1 controls (U+0080-U+009F; PC866's Cyrillic bytes are encoded
+// later, from letters).
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+export function printable(s: string): string {
+  return s.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(CONTROL, '');
+}
+
 export class EscPosEncoder {
   private parts: Buffer[] = [];
   constructor(readonly options: EncoderOptions = defaultEncoderOptions) {}
@@ -52,9 +60,11 @@ export class EscPosEncoder {
     return this.push(ESC, 0x45, on ? 1 : 0);
   }
 
-  /** Text in the printer's code page; line breaks become LF. */
+  /** Text in the printer's code page; line breaks become LF. Every other control character is
+   * dropped (a tab becomes a space): text from the database must never act as a command (ESC @
+   * resets the printer, GS V cuts the paper, BEL rings). */
   text(s: string): this {
-    this.parts.push(encodeText(s.replace(/\r\n?/g, '\n'), this.options.encoding));
+    this.parts.push(encodeText(printable(s), this.options.encoding));
     return this;
   }
 
@@ -69,8 +79,14 @@ export class EscPosEncoder {
 
   qr(data: string, opts: Partial<QrOptions> = {}): this {
     const o: QrOptions = { moduleSize: 6, ecc: 'M', ...opts };
-    this.parts.push(this.options.qr === 'raster' ? qrRaster(data, o) : qrNative(data, o));
-    return this;
+    if (this.options.qr === 'raster') {
+      this.parts.push(qrRaster(data, o)); // the image has its quiet zone
+      return this;
+    }
+    // GS ( k prints the symbol without its quiet zone: Epson asks for 4 modules of paper below
+    // it before anything else is printed (ESC J n: print and feed n dots).
+    this.parts.push(qrNative(data, o));
+    return this.push(ESC, 0x4a, Math.min(255, 4 * o.moduleSize));
   }
 
   /** GS V 66 n: feed to the cutter and cut (partial cut where the printer has no full one). */

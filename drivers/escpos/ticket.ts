@@ -1,6 +1,8 @@
 // The kiosk ticket: what a customer needs to read while standing in the hall, biggest first.
 import type { TicketPrintJob } from '../../server/device-port.ts';
-import { EscPosEncoder, type EncoderOptions } from './encoder.ts';
+import { fitText } from './codepage.ts';
+import { EscPosEncoder, printable, type EncoderOptions } from './encoder.ts';
+import { wrapText } from './wrap.ts';
 
 export interface TicketLayoutOptions {
   /** Prepended to a server-relative statusUrl, so a phone can open the QR's address. */
@@ -30,15 +32,28 @@ export function qrTarget(statusUrl: string, baseUrl?: string): string {
 export function ticketBytes(job: TicketPrintJob, enc: EncoderOptions, opts: TicketLayoutOptions = {}): Buffer {
   const width = opts.width ?? 32;
   const e = new EscPosEncoder(enc).init().align('center');
-  e.bold(true).line(job.hallName).bold(false).line('-'.repeat(width));
+  /** Each line as the printer will print it (control characters out, the code page's
+   * replacements in), wrapped to the paper at `scale` times the normal character width. */
+  const lines = (text: string, scale = 1) => {
+    for (const l of wrapText(fitText(printable(text), enc.encoding).trim(), Math.floor(width / scale))) e.line(l);
+    return e;
+  };
+  e.bold(true);
+  lines(job.hallName).bold(false).line('-'.repeat(width));
   // Four times normal size is about 12 mm high on an 8-dot/mm head: readable at arm's length.
-  e.size(4, 4).bold(true).line(job.number).size(1, 1).bold(false);
-  e.size(1, 2).line(job.serviceName).size(1, 1);
-  if (job.serviceNameEn) e.line(job.serviceNameEn);
+  e.size(4, 4).bold(true);
+  lines(job.number, 4).size(1, 1).bold(false);
+  e.size(1, 2);
+  lines(job.serviceName).size(1, 1);
+  if (job.serviceNameEn) lines(job.serviceNameEn);
   e.feed(1).line(formatIssued(job.issuedAt, opts.timeZone));
-  e.line(`Перед вами / ahead: ${job.ahead}`);
-  e.line(`Ожидание / wait: ~${job.etaMinutes} мин`);
-  e.feed(1).qr(qrTarget(job.statusUrl, opts.baseUrl)).line('Статус талона / ticket status');
-  if (job.footer.trim()) e.line('-'.repeat(width)).line(job.footer.trim());
+  lines(`Перед вами / ahead: ${job.ahead}`);
+  lines(`Ожидание / wait: ~${job.etaMinutes} мин`);
+  e.feed(1).qr(qrTarget(job.statusUrl, opts.baseUrl));
+  lines('Статус талона / ticket status');
+  if (printable(job.footer).trim()) {
+    e.line('-'.repeat(width));
+    lines(job.footer);
+  }
   return e.feed(3).cut().build();
 }

@@ -1,8 +1,9 @@
 // A device file such as /dev/usb/lp0 (the Linux usblp driver). Nothing comes back through it,
-// so a printer on a file reports only what the writes tell: open and accepted, or gone.
+// so a printer on a file reports only what the writes tell: open and accepted, or gone. Only a
+// character device is ever opened: never an ordinary file (see address.ts).
 import { EventEmitter } from 'node:events';
 import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Transport, TransportEvents } from './transport.ts';
 
 export class FileTransport extends EventEmitter<TransportEvents> implements Transport {
@@ -14,8 +15,16 @@ export class FileTransport extends EventEmitter<TransportEvents> implements Tran
   get isOpen() { return this.fh !== null; }
 
   async open(): Promise<void> {
+    // A regular file or a FIFO is refused before the open (which would wait for a FIFO's reader)
+    // and after it (in case the path changed between): only a device's file is written to.
+    if (!(await stat(this.path)).isCharacterDevice()) throw new Error(`${this.address} is not a character device`);
     // No O_CREAT: a missing /dev/usb/lp0 means unplugged, and must not become a regular file.
-    this.fh = await open(this.path, constants.O_WRONLY | constants.O_APPEND);
+    const fh = await open(this.path, constants.O_WRONLY | constants.O_APPEND);
+    if (!(await fh.stat()).isCharacterDevice()) {
+      await fh.close();
+      throw new Error(`${this.address} is not a character device`);
+    }
+    this.fh = fh;
   }
 
   async write(data: Buffer): Promise<void> {

@@ -6,20 +6,24 @@ import type { Role } from '../protocol';
 
 export const STAFF_TOKEN_TTL_MS = 16 * 3600_000; // a long shift
 
-export interface StaffUser { id: number; login: string; name: string; role: Role }
+export interface StaffUser { id: number; login: string; name: string; role: Role;
+  /** A generated or reset password: until it is changed the session can only change it. */
+  mustChangePassword?: boolean }
 export type Principal = { kind: 'user'; tokenId: number; user: StaffUser } | { kind: 'device'; tokenId: number; deviceId: number };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export class TokenStore {
-  private insert; private lookup; private revoke;
+  private insert; private lookup; private revoke; private disabledLookup;
 
   constructor(sql: Database.Database, private clock: () => number) {
     this.insert = sql.prepare('INSERT INTO tokens (token_hash, user_id, device_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)');
     this.lookup = sql.prepare(`SELECT t.id AS tokenId, t.device_id AS deviceId, t.expires_at AS expiresAt,
-        u.id, u.login, u.name, u.role, u.active
-      FROM tokens t LEFT JOIN users u ON u.id = t.user_id
+        u.id, u.login, u.name, u.role, u.active, u.must_change_password AS mustChangePassword, d.enabled AS deviceEnabled
+      FROM tokens t LEFT JOIN users u ON u.id = t.user_id LEFT JOIN devices d ON d.id = t.device_id
       WHERE t.token_hash = ? AND t.revoked_at IS NULL`);
+    this.disabledLookup = sql.prepare(`SELECT t.device_id AS deviceId FROM tokens t JOIN devices d ON d.id = t.device_id
+      WHERE t.token_hash = ? AND t.revoked_at IS NULL AND d.enabled = 0`);
     this.revoke = sql.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
   }
 
@@ -34,9 +38,17 @@ export class TokenStore {
   resolve(token: string): Principal | null {
     const row = this.lookup.get(hashToken(token)) as any;
     if (!row || (row.expiresAt !== null && row.expiresAt <= this.clock())) return null;
-    if (row.deviceId !== null) return { kind: 'device', tokenId: row.tokenId, deviceId: row.deviceId };
+    // A disabled device's token is no one's: anonymous, with the anonymous limits.
+    if (row.deviceId !== null) return row.deviceEnabled ? { kind: 'device', tokenId: row.tokenId, deviceId: row.deviceId } : null;
     if (!row.id || !row.active) return null;
-    return { kind: 'user', tokenId: row.tokenId, user: { id: row.id, login: row.login, name: row.name, role: row.role } };
+    const user: StaffUser = { id: row.id, login: row.login, name: row.name, role: row.role };
+    if (row.mustChangePassword) user.mustChangePassword = true;
+    return { kind: 'user', tokenId: row.tokenId, user };
+  }
+
+  /** The disabled device a valid token belongs to, if it does (its agent is told to wait). */
+  disabledDevice(token: string): number | null {
+    return (this.disabledLookup.get(hashToken(token)) as { deviceId: number } | undefined)?.deviceId ?? null;
   }
 
   end(tokenId: number) { this.revoke.run(this.clock(), tokenId); }

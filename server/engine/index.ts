@@ -5,4 +5,6 @@ export * from './availability';
 export * from './eta';
 export * from './actions';
 export * from './calendar';
+export * from './recent-times';
+export * from './forecast';
 export * from './hall-day';

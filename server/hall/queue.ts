@@ -8,8 +8,10 @@ import { AppError, conflict, notFound } from '../errors';
 import type { Committer } from '../commits';
 import type { CounterRef, HallEventDraft, WaitingCount } from '../protocol';
 import type { SettingsStore } from '../settings';
-import { COUNTER_COLUMNS, SERVICE_COLUMNS, TICKET_COLUMNS, fixBool, type CounterRow, type ServiceRow, type TicketRow } from './rows';
+import { COUNTER_COLUMNS, SERVICE_COLUMNS, TICKET_COLUMNS, fixBool, fixService, type CounterRow, type ServiceRow, type TicketRow } from './rows';
 import type { ServiceTimes } from './service-times';
+import { ticketCode } from './ticket-code';
+import { newTicket, WaitEstimates } from './wait-estimate';
 
 export type CounterAction = 'next' | 'recall' | 'start' | 'finish' | 'no_show' | 'transfer' | 'postpone';
 
@@ -28,6 +30,8 @@ const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 
 export class QueueService {
   private s;
+  /** The wait estimates: at issue, per service, per waiting ticket. */
+  readonly eta: WaitEstimates;
   /** The conditional UPDATE of step(), one per set of patched columns (a handful in all). */
   private updates = new Map<string, Database.Statement>();
   /** The next instant a ticket can expire, as computed under that settings object (a new
@@ -37,20 +41,20 @@ export class QueueService {
 
   constructor(private d: QueueDeps) {
     const sql = d.sql;
+    this.eta = new WaitEstimates(sql, d.settings, d.times);
     this.s = {
       service: sql.prepare(`SELECT ${SERVICE_COLUMNS} FROM services WHERE id = ?`),
       lastSeq: sql.prepare('SELECT MAX(seq) AS seq FROM tickets WHERE original_service_id = ? AND hall_day = ?'),
-      insertTicket: sql.prepare(`INSERT INTO tickets (service_id, original_service_id, number, hall_day, seq, status, privileged, issued_at, eta_sec, source)
-        VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)`),
+      insertTicket: sql.prepare(`INSERT INTO tickets (service_id, original_service_id, number, hall_day, seq, status, privileged, issued_at, eta_sec, source, code)
+        VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?, ?)`),
       ticket: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = ?`),
+      ticketByCode: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE code = ?`),
       insertEvent: sql.prepare('INSERT INTO ticket_events (ticket_id, from_status, to_status, action, counter_id, user_id, at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       waitingCounts: sql.prepare('SELECT service_id AS serviceId, count FROM waiting_counts WHERE count > 0 ORDER BY service_id'),
       waitingOf: sql.prepare('SELECT count FROM waiting_counts WHERE service_id = ?'),
       // `issued_at <= ?` first, so the count is a range scan of the queue index.
       waitingAhead: sql.prepare("SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ? AND issued_at <= ? AND target_counter_id IS NULL AND NOT (issued_at = ? AND id >= ?)"),
       waitingAheadPriv: sql.prepare("SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ? AND issued_at <= ? AND target_counter_id IS NULL AND privileged = 1 AND NOT (issued_at = ? AND id >= ?)"),
-      servers: sql.prepare(`SELECT COUNT(*) AS servers, SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM tickets t WHERE t.counter_id = c.id AND t.status IN ('called', 'serving')) THEN 1 ELSE 0 END) AS idle
-        FROM counters c JOIN counter_services cs ON cs.counter_id = c.id WHERE cs.service_id = ? AND c.state = 'open' AND c.active = 1`),
       counter: sql.prepare(`SELECT ${COUNTER_COLUMNS} FROM counters WHERE id = ?`),
       links: sql.prepare('SELECT service_id AS serviceId, priority FROM counter_services WHERE counter_id = ?'),
       activeTicket: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving')`),
@@ -62,6 +66,7 @@ export class QueueService {
       setCounter: sql.prepare('UPDATE counters SET state = ?, user_id = ?, break_reason = ? WHERE id = ?'),
       counterEvent: sql.prepare('INSERT INTO counter_events (counter_id, user_id, action, reason, at) VALUES (?, ?, ?, ?, ?)'),
       heldBy: sql.prepare('SELECT id, name FROM counters WHERE user_id = ? AND id != ?'),
+      breakSince: sql.prepare("SELECT MAX(at) AS at FROM counter_events WHERE counter_id = ? AND action = 'break'"),
       openTickets: sql.prepare(`SELECT id, status, hall_day AS hallDay, issued_at AS issuedAt, called_at AS calledAt FROM tickets
         WHERE status IN ('waiting', 'postponed', 'called')`),
     };
@@ -75,18 +80,19 @@ export class QueueService {
     return this.s.waitingCounts.all() as WaitingCount[];
   }
 
-  getService(id: number): ServiceRow | undefined { return fixBool(this.s.service.get(id) as ServiceRow | undefined); }
+  getService(id: number): ServiceRow | undefined { return fixService(this.s.service.get(id) as ServiceRow | undefined); }
   getTicket(id: number): TicketRow | undefined { return fixBool(this.s.ticket.get(id) as TicketRow | undefined); }
+  ticketByCode(code: string): TicketRow | undefined { return fixBool(this.s.ticketByCode.get(code) as TicketRow | undefined); }
   activeTicket(counterId: number): TicketRow | undefined { return fixBool(this.s.activeTicket.get(counterId) as TicketRow | undefined); }
   getCounter(id: number): CounterRow | undefined { return fixBool(this.s.counter.get(id) as CounterRow | undefined); }
 
-  /** Tickets that will be called before `t` among its service's queue, and the wait estimate. */
-  estimate(t: Pick<TicketRow, 'id' | 'serviceId' | 'issuedAt' | 'privileged'>, service: ServiceRow, knownAhead?: number): { ahead: number; etaSec: number } {
+  /** Tickets that will be called before `t` among its service's queue, and the wait estimate
+   * (`t` is a waiting ticket, or a new one not inserted yet). */
+  estimate(t: engine.QueueTicket, service: ServiceRow, knownAhead?: number): { ahead: number; etaSec: number } {
     const privilegedFirst = this.d.settings.get().privilegedEnabled;
     const stmt = privilegedFirst && t.privileged ? this.s.waitingAheadPriv : this.s.waitingAhead;
     const ahead = knownAhead ?? (stmt.get(t.serviceId, t.issuedAt, t.issuedAt, t.id) as { n: number }).n;
-    const { servers, idle } = this.s.servers.get(t.serviceId) as { servers: number; idle: number | null };
-    const etaSec = engine.estimateWaitSec({ ahead, servers, idle: idle ?? 0, meanServiceSec: engine.meanServiceSec(this.d.times.get(t.serviceId), service.defaultServiceSec) });
+    const etaSec = this.eta.waitSec(this.eta.snapshot(this.d.clock()), t, ahead, service.defaultServiceSec);
     return { ahead, etaSec };
   }
 
@@ -98,7 +104,7 @@ export class QueueService {
       if (!service) throw notFound('Service');
       const day = engine.hallDay(now, this.d.timezone);
       const last = (this.s.lastSeq.get(serviceId, day) as { seq: number | null }).seq;
-      const reason = engine.closedReason(service, last ?? 0, now, this.d.timezone);
+      const reason = engine.closedReason(service, last ?? 0, now, this.d.timezone, this.d.settings.get().calendar);
       if (reason) throw new AppError(409, 'service_closed', `Service is not offered now (${reason})`);
       const privileged = !!opts.privileged;
       if (privileged && !this.d.settings.get().privilegedEnabled) throw conflict('Privileged tickets are not enabled in this hall');
@@ -106,9 +112,9 @@ export class QueueService {
       const number = engine.formatNumber(service.prefix, seq);
       // Estimated before the insert: the newest ticket has the whole queue ahead (privileged
       // ones only the privileged part of it).
-      const { ahead, etaSec } = this.estimate({ id: Number.MAX_SAFE_INTEGER, serviceId, issuedAt: now, privileged }, service,
+      const { ahead, etaSec } = this.estimate(newTicket(serviceId, now, privileged), service,
         privileged ? undefined : ((this.s.waitingOf.get(serviceId) as { count: number } | undefined)?.count ?? 0));
-      const info = this.s.insertTicket.run(serviceId, serviceId, number, day, seq, privileged ? 1 : 0, now, etaSec, opts.source ?? 'kiosk');
+      const info = this.s.insertTicket.run(serviceId, serviceId, number, day, seq, privileged ? 1 : 0, now, etaSec, opts.source ?? 'kiosk', ticketCode());
       const id = Number(info.lastInsertRowid);
       this.s.insertEvent.run(id, null, 'waiting', 'issue', null, null, now, null);
       const ticket = this.getTicket(id)!;
@@ -166,7 +172,7 @@ export class QueueService {
     }
     for (const t of this.s.targeted.all(c.id) as TicketRow[]) candidates.push(fixBool(t)!);
     const services = new Map((this.s.maxWait.all() as engine.ServiceRule[]).map((s) => [s.id, s]));
-    return engine.pickNext({ counterId: c.id, links, services, candidates, now, privilegedFirst }) as TicketRow | null;
+    return engine.pickNext({ counterId: c.id, links, services, candidates, now, privilegedFirst, overdueAtPct: this.d.settings.get().overdueAtPct }) as TicketRow | null;
   }
 
   next(counterId: number, userId: number, opts: { finishCurrent?: boolean; outcome?: string | null } = {}): TicketRow | null {
@@ -335,6 +341,11 @@ export class QueueService {
       if (action === 'break' && c.state === 'break') throw conflict('The counter is already on a break');
       if (action === 'resume' && c.state !== 'break') throw conflict('The counter is not on a break');
       const state = action === 'close' ? 'closed' : action === 'break' ? 'break' : 'open';
+      if (c.state === 'break' && action !== 'break' && c.breakReason) {
+        // A break ends: its length teaches the wait estimate when such a break is over.
+        const since = (this.s.breakSince.get(c.id) as { at: number | null }).at;
+        if (since !== null) this.eta.breaks.add(c.breakReason, (this.d.clock() - since) / 1000);
+      }
       this.s.setCounter.run(state, action === 'close' ? null : userId, action === 'break' ? reason ?? null : null, c.id);
       this.s.counterEvent.run(c.id, userId, action, reason ?? null, this.d.clock());
       const after = this.getCounter(c.id)!;

@@ -4,22 +4,21 @@ import type Database from 'better-sqlite3';
 import * as engine from '../engine';
 import type { CallView, CounterView, DisplayState, NoticeView, ServiceView } from '../protocol';
 import type { QueueService } from './queue';
-import { COUNTER_COLUMNS, SERVICE_COLUMNS, fixBool, iso, type CounterRow, type ServiceRow, type TicketRow } from './rows';
-import type { ServiceTimes } from './service-times';
+import { COUNTER_COLUMNS, SERVICE_COLUMNS, fixBool, fixService, iso, type CounterRow, type ServiceRow, type TicketRow } from './rows';
+import type { SettingsStore } from '../settings';
+import { newTicket } from './wait-estimate';
 
 export class HallViews {
   private s;
 
-  constructor(sql: Database.Database, private queue: QueueService, private times: ServiceTimes, private clock: () => number, private timezone: string) {
+  constructor(sql: Database.Database, private queue: QueueService, private clock: () => number, private timezone: string,
+    private settings: Pick<SettingsStore, 'get'>) {
     this.s = {
       services: sql.prepare(`SELECT ${SERVICE_COLUMNS} FROM services WHERE active = 1 ORDER BY sort_order, id`),
       // Per service, so that each is one lookup at the end of tickets_number_day (a GROUP BY over
       // hall_day scanned the whole index: 87 ms on a million tickets).
       issuedToday: sql.prepare(`SELECT s.id AS serviceId, (SELECT MAX(seq) FROM tickets t WHERE t.original_service_id = s.id AND t.hall_day = ?) AS n
         FROM services s`),
-      servers: sql.prepare(`SELECT cs.service_id AS serviceId, COUNT(*) AS servers,
-          SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM tickets t WHERE t.counter_id = c.id AND t.status IN ('called', 'serving')) THEN 1 ELSE 0 END) AS idle
-        FROM counters c JOIN counter_services cs ON cs.counter_id = c.id WHERE c.state = 'open' AND c.active = 1 GROUP BY cs.service_id`),
       calls: sql.prepare(`SELECT t.id AS ticketId, t.number, t.counter_id AS counterId, c.name AS counterName, t.status, t.called_at AS calledAt
         FROM tickets t JOIN counters c ON c.id = t.counter_id WHERE t.status IN ('called', 'serving') ORDER BY t.called_at DESC, t.id DESC`),
       notices: sql.prepare(`SELECT id, text, text_en AS textEn, starts_at AS startsAt, ends_at AS endsAt FROM notices
@@ -42,18 +41,20 @@ export class HallViews {
   services(): ServiceView[] {
     const now = this.clock();
     const day = engine.hallDay(now, this.timezone);
+    const calendar = this.settings.get().calendar;
     const issued = new Map((this.s.issuedToday.all(day) as { serviceId: number; n: number }[]).map((r) => [r.serviceId, r.n]));
     const waiting = new Map(this.queue.waiting().map((w) => [w.serviceId, w.count]));
-    const servers = new Map((this.s.servers.all() as { serviceId: number; servers: number; idle: number }[]).map((r) => [r.serviceId, r]));
+    const snap = this.queue.eta.snapshot(now);
     return (this.s.services.all() as ServiceRow[]).map((row) => {
-      const s = fixBool(row)!;
+      const s = fixService(row)!;
       const n = waiting.get(s.id) ?? 0;
-      const srv = servers.get(s.id);
-      const reason = engine.closedReason(s, issued.get(s.id) ?? 0, now, this.timezone);
-      const eta = engine.estimateWaitSec({ ahead: n, servers: srv?.servers ?? 0, idle: srv?.idle ?? 0, meanServiceSec: engine.meanServiceSec(this.times.get(s.id), s.defaultServiceSec) });
+      const reason = engine.closedReason(s, issued.get(s.id) ?? 0, now, this.timezone, calendar);
+      const today = engine.openHoursOn(s, day, calendar);
+      // The wait of a ticket taken now.
+      const eta = this.queue.eta.waitSec(snap, newTicket(s.id, now), n, s.defaultServiceSec);
       return {
         id: s.id, name: s.name, nameEn: s.nameEn, prefix: s.prefix, group: s.groupName, groupEn: s.groupNameEn,
-        waiting: n, etaMinutes: engine.toMinutes(eta), available: reason === null, closedReason: reason, openFrom: s.openFrom, openTo: s.openTo,
+        waiting: n, etaMinutes: engine.toMinutes(eta), available: reason === null, closedReason: reason, openFrom: today?.open ?? null, openTo: today?.close ?? null,
       };
     });
   }
@@ -74,7 +75,14 @@ export class HallViews {
     }));
   }
 
-  /** The public view of a ticket (GET /api/tickets/:id and the answer to issuing). */
+  /** What anyone with the ticket may see (its status page, GET /api/tickets/:id without a
+   * staff token): the contract's fields and the service's name; not `privileged`, not its times. */
+  publicTicket(t: TicketRow) {
+    const { id, number, serviceId, status, ahead, etaMinutes, counter, service } = this.ticket(t);
+    return { id, number, serviceId, status, ahead, etaMinutes, counter, service };
+  }
+
+  /** The whole view of a ticket: for staff, and the answer to issuing it. */
   ticket(t: TicketRow, known?: { ahead: number; etaSec: number }) {
     const service = this.queue.getService(t.serviceId)!;
     const est = known ?? (t.status === 'waiting' ? this.queue.estimate(t, service) : { ahead: 0, etaSec: 0 });
@@ -86,6 +94,7 @@ export class HallViews {
       counter: counter ? { id: counter.id, name: counter.name } : null,
       issuedAt: iso(t.issuedAt)!, calledAt: iso(t.calledAt),
       service: { id: service.id, name: service.name, nameEn: service.nameEn },
+      code: t.code,
     };
   }
 

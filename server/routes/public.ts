@@ -1,12 +1,26 @@
 // The hall LAN's public endpoints: kiosks, displays and integrations.
+// A ticket's status is public twice: by its unguessable code (the QR, the status page) and, as
+// the contract says, by its id; without a staff token both show only the contract's fields, and
+// the id, which can be counted through, is rate-limited tightly (docs/hardening.md).
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../context';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
+import { TICKET_CODE } from '../hall/ticket-code';
 import { Id, IdParams, strict } from '../schemas';
 
+/** Per address and minute, for clients without a token. A status page asks at most once a second;
+ * a hall's phones may share one address behind its Wi-Fi router. */
+const BY_CODE_PER_MIN = 600;
+const BY_ID_PER_MIN = 60;
+const hasToken = (req: { principal: unknown }) => req.principal !== null;
+
 export const publicRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get('/api/health', async () => ({ status: 'ok' }));
+  app.get('/api/health', async () => {
+    const full = ctx.disk.problem();
+    if (full) throw new AppError(503, 'disk_full', full);
+    return { status: 'ok' };
+  });
 
   app.get('/api/services', async () => ctx.views.services());
 
@@ -25,7 +39,7 @@ export const publicRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
     const source = p?.kind === 'device' ? 'agent' : p?.kind === 'user' ? 'staff' : 'kiosk';
     const issued = await ctx.commits.run(() => ctx.queue.issue(body.serviceId, { privileged: body.privileged, source }));
     const view = ctx.views.ticket(issued.ticket, issued);
-    const statusUrl = `/kiosk/?ticket=${view.id}`;
+    const statusUrl = `/kiosk/?ticket=${issued.ticket.code}`;
     const printed = await ctx.devices.printTicket({
       ticketId: view.id, number: view.number, serviceName: issued.service.name, serviceNameEn: issued.service.nameEn,
       footer: issued.service.ticketFooter, hallName: ctx.settings.get().hallName, issuedAt: view.issuedAt,
@@ -34,9 +48,21 @@ export const publicRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
     return reply.code(201).send({ ...view, statusUrl, ...(printed === undefined ? {} : { printed }) });
   });
 
-  app.get('/api/tickets/:id', { schema: { params: IdParams } }, async (req) => {
+  app.get('/api/tickets/:id', {
+    schema: { params: IdParams },
+    config: { rateLimit: { max: BY_ID_PER_MIN, timeWindow: 60_000, allowList: hasToken } },
+  }, async (req) => {
     const t = ctx.queue.getTicket(Number((req.params as IdParams).id));
     if (!t) throw notFound('Ticket');
-    return ctx.views.ticket(t);
+    return req.principal?.kind === 'user' ? ctx.views.ticket(t) : ctx.views.publicTicket(t);
+  });
+
+  app.get('/api/tickets/by-code/:code', {
+    schema: { params: Type.Object({ code: Type.String({ pattern: TICKET_CODE }) }, strict) },
+    config: { rateLimit: { max: BY_CODE_PER_MIN, timeWindow: 60_000, allowList: hasToken } },
+  }, async (req) => {
+    const t = ctx.queue.ticketByCode((req.params as { code: string }).code);
+    if (!t) throw notFound('Ticket');
+    return ctx.views.publicTicket(t);
   });
 };

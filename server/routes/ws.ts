@@ -1,9 +1,10 @@
 // GET /api/ws: the snapshot, then every committed change in seq order.
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context';
+import { upgradeRequired } from '../upgrades';
 
 export const wsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get('/api/ws', { websocket: true }, (socket) => {
+  app.route({ method: 'GET', url: '/api/ws', handler: upgradeRequired, wsHandler: (socket) => {
     ctx.hub.add(socket, () => ({
       at: new Date(ctx.clock()).toISOString(),
       bootId: ctx.bootId,
@@ -13,5 +14,5 @@ export const wsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { c
       counters: ctx.views.counters(),
       settings: ctx.settings.publicView(),
     }));
-  });
+  } });
 };

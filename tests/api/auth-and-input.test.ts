@@ -3,14 +3,15 @@ import { ADMIN, testHall } from '../helpers/app';
 
 const isError = (r: { status: number; json: any }, status: number, error?: string) => {
   expect(r.status).toBe(status);
-  expect(r.json).toEqual({ error: error ?? expect.any(String), message: expect.any(String) });
+  // `path` (the input field at fault) is there when the error is about one field.
+  expect(r.json).toEqual({ error: error ?? expect.any(String), message: expect.any(String), ...('path' in r.json ? { path: expect.any(String) } : {}) });
 };
 
 describe('staff authentication and roles', () => {
   it('logs in, never returns hashes, and logs out', async () => {
     const h = await testHall();
     const login = await h.req('POST', '/api/auth/login', { login: 'admin', password: ADMIN });
-    expect(login.json.user).toEqual({ id: expect.any(Number), login: 'admin', name: expect.any(String), role: 'admin' });
+    expect(login.json.user).toEqual({ id: expect.any(Number), login: 'admin', name: expect.any(String), role: 'admin', mustChangePassword: false });
     const users = await h.req('GET', '/api/admin/users', undefined, login.json.token);
     expect(JSON.stringify(users.json)).not.toMatch(/scrypt|hash/i);
     const stored = h.app.ctx.sql.prepare("SELECT password_hash AS h FROM users WHERE login = 'admin'").get() as { h: string };
@@ -108,5 +109,28 @@ describe('pages', () => {
       expect(String(headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
       expect(headers['strict-transport-security']).toBeUndefined();
     }
+  });
+});
+
+describe('device tokens', () => {
+  it('a disabled device\'s token, or a revoked one, is anonymous: the kiosk limit holds it back', async () => {
+    const h = await testHall({ QUEUE_KIOSK_RATE_PER_MIN: '3' });
+    const svc = (await h.req('GET', '/api/services')).json[0].id;
+    const dev = (await h.req('POST', '/api/admin/devices', { kind: 'printer', name: 'Киоск' }, h.admin)).json;
+    const token = (await h.req('POST', `/api/admin/devices/${dev.id}/token`, undefined, h.admin)).json.token;
+    for (let i = 0; i < 5; i++) expect((await h.req('POST', '/api/tickets', { serviceId: svc }, token)).status).toBe(201); // exempt
+    await h.req('PATCH', `/api/admin/devices/${dev.id}`, { enabled: false }, h.admin);
+    for (let i = 0; i < 3; i++) expect((await h.req('POST', '/api/tickets', { serviceId: svc }, token)).status).toBe(201);
+    isError(await h.req('POST', '/api/tickets', { serviceId: svc }, token), 429, 'rate_limited');
+    const sources = h.app.ctx.sql.prepare('SELECT source FROM tickets ORDER BY id').all().map((r: any) => r.source);
+    expect(sources).toEqual(['agent', 'agent', 'agent', 'agent', 'agent', 'kiosk', 'kiosk', 'kiosk']);
+
+    const other = await testHall({ QUEUE_KIOSK_RATE_PER_MIN: '2' });
+    const d2 = (await other.req('POST', '/api/admin/devices', { kind: 'printer', name: 'Киоск 2' }, other.admin)).json;
+    const old = (await other.req('POST', `/api/admin/devices/${d2.id}/token`, undefined, other.admin)).json.token;
+    await other.req('POST', `/api/admin/devices/${d2.id}/token`, undefined, other.admin); // replaces, and revokes, the old one
+    const s2 = (await other.req('GET', '/api/services')).json[0].id;
+    for (let i = 0; i < 2; i++) expect((await other.req('POST', '/api/tickets', { serviceId: s2 }, old)).status).toBe(201);
+    isError(await other.req('POST', '/api/tickets', { serviceId: s2 }, old), 429, 'rate_limited');
   });
 });

@@ -94,4 +94,27 @@ describe('websocket', () => {
     client.terminate();
     await new Promise((r) => wss.close(r));
   });
+
+  it('pings every screen and drops one that does not answer; one that answers stays', async () => {
+    const hub = new Hub(() => 0, { pingMs: 40 });
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    wss.on('connection', (ws) => hub.add(ws, () => ({}) as any));
+    await new Promise((r) => wss.once('listening', r));
+    const url = `ws://127.0.0.1:${(wss.address() as { port: number }).port}`;
+    const live = new WebSocketClient(url);
+    const dead = new WebSocketClient(url, { autoPong: false }); // a screen whose network vanished
+    await Promise.all([live, dead].map((c) => new Promise((r) => c.once('message', r))));
+    const closed = new Promise((r) => dead.once('close', r));
+    let pings = 0;
+    live.on('ping', () => { pings++; });
+    await Promise.race([closed, new Promise((_, no) => setTimeout(() => no(new Error('the silent screen was kept')), 3000))]);
+    expect(hub.clientCount).toBe(1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(pings).toBeGreaterThan(2);
+    expect(live.readyState).toBe(WebSocketClient.OPEN);
+    expect(hub.clientCount).toBe(1);
+    hub.closeAll();
+    live.terminate();
+    await new Promise((r) => wss.close(r));
+  });
 });

@@ -43,7 +43,7 @@ export async function issue(h: Hall, serviceId: number): Promise<{ id: number; n
 }
 
 export async function ticket(h: Hall, id: number) {
-  const r = await h.server.call('GET', `/api/tickets/${id}`);
+  const r = await h.server.call('GET', `/api/tickets/${id}`, undefined, h.admin); // staff see the times
   if (r.status !== 200) throw new Error(`ticket ${id}: ${r.status}`);
   return r.json as { id: number; number: string; status: string; serviceId: number; issuedAt: string; counter: { id: number; name: string } | null };
 }
@@ -62,20 +62,22 @@ export function eventLog(h: Hall, ticketId: number): LoggedEvent[] {
 export const WIDE = { width: 1280, height: 720 };
 export const NARROW = { width: 420, height: 900 };
 
-/** Opens /console/ in a fresh context and signs in through the form. */
-export async function openConsole(browser: Browser, h: Hall, user: { login: string; password: string }, viewport = WIDE): Promise<Page> {
+/** Opens the console at `path` (the window work by default, whatever the role's home) in a fresh
+ * context, signs in through the form, and waits for `ready`. */
+export async function openConsole(browser: Browser, h: Hall, user: { login: string; password: string }, viewport = WIDE,
+  path = '/console/work', ready = '.counters'): Promise<Page> {
   const ctx = await browser.newContext({ viewport, locale: 'ru-RU' });
   const page = await ctx.newPage();
   // Another engineer's test run may be rebuilding dist/ this very second (its global setup
   // empties the directory): a page that came without its script is loaded again.
   for (let attempt = 1; ; attempt++) {
-    await page.goto(h.server.base + '/console/');
+    await page.goto(h.server.base + path);
     try { await page.waitForSelector('input[name=login]', { timeout: 10_000 }); break; } catch (e) { if (attempt === 3) throw e; }
   }
   await page.fill('input[name=login]', user.login);
   await page.fill('input[name=password]', user.password);
   await page.click('button[type=submit]');
-  await page.waitForSelector('.counters');
+  await page.waitForSelector(ready);
   return page;
 }
 

@@ -131,6 +131,15 @@ describe('hall display board', () => {
     await track.waitFor({ state: 'detached' });
   });
 
+  it('names the hall in its heading and carries the icon', async () => {
+    expect(await page.locator('h1').textContent()).toBe((await server.call('GET', '/api/settings/public')).json.hallName);
+    const icon = await page.evaluate(async () => {
+      const r = await fetch(document.querySelector<HTMLLinkElement>('link[rel=icon]')!.href);
+      return [r.status, r.headers.get('content-type')];
+    });
+    expect(icon).toEqual([200, 'image/x-icon']);
+  });
+
   it('recovers after the server restarts and shows the next call', async () => {
     const before = await boardNumbers(page);
     await server.restart();

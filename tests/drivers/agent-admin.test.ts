@@ -1,8 +1,11 @@
 // The agent session against an in-process app: what the administrator's changes do to a
 // connected agent (disable, enable, a new token), and bad messages from an agent.
+import net from 'node:net';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../drivers/agent/client.ts';
+import type { DeviceLayer } from '../../server/devices/layer.ts';
+import { MAX_QUEUED_BYTES } from '../../server/hub.ts';
 import { testHall } from '../helpers/app.ts';
 import { recordLog, until } from './record-log.ts';
 
@@ -70,5 +73,31 @@ describe('agent sessions and administration', () => {
     await until(async () => /unknown status: on fire/.test(String(await status())), 5000, 'odd status reported as an error');
     expect((await hall.req('GET', `/api/tickets/${t.id}`)).json.status).toBe('waiting');
     expect(ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('an agent that stops reading is dropped once its queue passes the bound, and may connect again', async () => {
+    const { hall, base, token, status } = await hallWithDevice();
+    const port = Number(new URL(base).port);
+    // A real TCP connection that completes the handshake and then never reads.
+    const sock = net.connect(port, '127.0.0.1');
+    cleanup.push(async () => sock.destroy());
+    sock.write(`GET /api/agent HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nAuthorization: Bearer ${token}\r\n`
+      + 'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n');
+    await new Promise((r) => sock.once('data', r));
+    sock.pause();
+    await until(async () => (await status()) === 'the agent has no buttons attached', 5000, 'connected');
+    const agents = (hall.app.ctx.devices as DeviceLayer).agents;
+    const [server] = [...hall.app.websocketServer.clients];
+    let most = 0;
+    // 12 MB of LED numbers: the kernel's buffers (about 4 MB here) fill first, then the server's queue.
+    for (let i = 0; i < 200_000 && server.readyState === WebSocket.OPEN; i++) {
+      agents.display(1, `А${String(i % 1000).padStart(3, '0')}`);
+      most = Math.max(most, server.bufferedAmount);
+    }
+    expect(most).toBeLessThan(MAX_QUEUED_BYTES + 1024);
+    await until(async () => (await status()) === 'agent not connected', 5000, 'dropped');
+    const again = agent(base, token);
+    await until(async () => (await status()) === 'the agent has no buttons attached', 5000, 'reconnected');
+    expect(again.refused).toEqual([]);
   });
 });

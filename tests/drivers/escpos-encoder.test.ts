@@ -4,6 +4,7 @@ import { encodeText, fitText } from '../../drivers/escpos/codepage.ts';
 import { EscPosEncoder } from '../../drivers/escpos/encoder.ts';
 import { parseStatus } from '../../drivers/escpos/status.ts';
 import { formatIssued, qrTarget, ticketBytes } from '../../drivers/escpos/ticket.ts';
+import { wrapText } from '../../drivers/escpos/wrap.ts';
 import { FakePrinter } from '../../drivers/testing/fake-printer.ts';
 
 const job = {
@@ -70,7 +71,8 @@ describe('ticket layout', () => {
     expect(text).toContain('22.11.2026 09:05');
     expect(text).toContain('Перед вами / ahead: 4');
     expect(text).toContain('Ожидание / wait: ~12 мин');
-    expect(text).toContain('Возьмите паспорт и последнюю квитанцию');
+    expect(text).toContain('Возьмите паспорт и последнюю'); // 38 characters on 32 columns: wrapped
+    expect(text).toContain('квитанцию');
     const number = t.lines.find((l) => l.text === 'А015')!;
     expect(number).toMatchObject({ width: 4, height: 4, bold: true, align: 1 });
     expect(t.qr).toEqual(['http://10.0.0.5:8080/kiosk/?ticket=7']);
@@ -106,5 +108,64 @@ describe('ticket layout', () => {
     expect(formatIssued('2026-11-22T06:05:00Z', 'Europe/Moscow')).toBe('22.11.2026 09:05');
     expect(qrTarget('https://x/t', 'http://y')).toBe('https://x/t');
     expect(qrTarget('/kiosk/?ticket=1', 'http://y:8080')).toBe('http://y:8080/kiosk/?ticket=1');
+  });
+});
+
+describe('what a printer is sent', () => {
+  const enc = { codepage: 17, encoding: 'cp866', qr: 'native' } as const;
+
+  it('control characters in names and footers never reach the printer\'s bytes', () => {
+    // ESC @ would reset the printer mid-ticket, GS V 0 cut the paper, BEL ring, NUL and DLE EOT
+    // confuse the status channel.
+    const hostile = {
+      ...job, hallName: 'Зал\u001b@', serviceName: 'Оплата\u001dV\u0000\u0007', serviceNameEn: 'Pay\u0010\u0004\u0001\u009b',
+      footer: 'Возьмите\u001bdпаспорт\r\n\tи квитанцию\u001d(k', number: 'А\u001b015',
+    };
+    const bytes = ticketBytes(hostile, enc);
+    const clean = ticketBytes({ ...job, hallName: 'Зал@', serviceName: 'ОплатаV', serviceNameEn: 'Pay', footer: 'Возьмитеdпаспорт\n и квитанцию(k', number: 'А015' }, enc);
+    expect(bytes.equals(clean)).toBe(true); // the same bytes as the same text without the controls
+    const fake = new FakePrinter();
+    fake.write(bytes);
+    expect(fake.tickets).toHaveLength(1);
+    expect(fake.unknown).toEqual([]);
+    expect(fake.tickets[0].lines.map((l) => l.text)).toContain('ОплатаV');
+    expect(new EscPosEncoder().text('a\u001b@b\u007f\u0085c\u001dV').build().toString('latin1')).toBe('a@bcV'); // ESC and GS gone: '@' and 'V' are letters
+  });
+
+  it('wraps lines at word boundaries to the paper\'s width, at each character size', () => {
+    const long = {
+      ...job,
+      hallName: 'Центр обслуживания абонентов Водоканала', // 39
+      serviceName: 'Счётчики: показания и опломбировка', // 34, printed at double height, normal width
+      footer: 'Возьмите с собой паспорт и квитанцию за март\nБезостановочнаяпечатьбезпробеловвообще',
+    };
+    for (const width of [32, 48]) {
+      const fake = new FakePrinter();
+      fake.write(ticketBytes(long, enc, { width }));
+      const lines = fake.tickets[0].lines;
+      for (const l of lines) expect(l.text.length * l.width, l.text).toBeLessThanOrEqual(width);
+      const text = lines.map((l) => l.text);
+      if (width === 32) {
+        expect(text).toEqual(expect.arrayContaining(['Центр обслуживания абонентов', 'Водоканала', 'Счётчики: показания и', 'опломбировка',
+          'Возьмите с собой паспорт и', 'квитанцию за март', 'Безостановочнаяпечатьбезпробелов', 'вообще']));
+      } else {
+        expect(text).toEqual(expect.arrayContaining(['Центр обслуживания абонентов Водоканала', 'Счётчики: показания и опломбировка']));
+      }
+    }
+    expect(wrapText('one  two three', 7)).toEqual(['one two', 'three']);
+    expect(wrapText('', 10)).toEqual(['']);
+  });
+
+  it('leaves the quiet zone below a native QR (ESC J, four modules); the raster image has its own', () => {
+    const bytes = new EscPosEncoder().qr('http://h/x', { moduleSize: 6 }).line('after').build();
+    const print = bytes.indexOf(Buffer.from([0x1d, 0x28, 0x6b, 3, 0, 0x31, 81, 0x30]));
+    expect([...bytes.subarray(print + 8, print + 11)]).toEqual([0x1b, 0x4a, 24]);
+    const fake = new FakePrinter();
+    fake.write(ticketBytes(job, enc));
+    expect(fake.tickets[0].feeds).toEqual([24]);
+    expect(fake.unknown).toEqual([]);
+    const raster = new FakePrinter();
+    raster.write(ticketBytes(job, { ...enc, qr: 'raster' }));
+    expect(raster.tickets[0].feeds).toEqual([]);
   });
 });

@@ -1,13 +1,15 @@
 // The other two transports: a network printer on a TCP port (the fake answers status on the
-// socket) and a device file, where nothing comes back.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// socket) and a device file, where nothing comes back; and the addresses, checked whole.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPrinter } from '../../drivers/escpos/open-printer.ts';
+import { checkPrinterAddress, openPrinter } from '../../drivers/escpos/open-printer.ts';
 import { parseAddress } from '../../drivers/transports/address.ts';
-import { FakePrinter } from '../../drivers/testing/fake-printer.ts';
+import { FileTransport } from '../../drivers/transports/file.ts';
+import { FakePrinter, openFakeSerialPrinter } from '../../drivers/testing/fake-printer.ts';
+import { startPtyPair } from '../../drivers/testing/pty-pair.ts';
 import type { TicketPrintJob } from '../../server/device-port.ts';
 import { recordLog, until } from './record-log.ts';
 
@@ -55,27 +57,42 @@ describe('tcp 9100 printer', () => {
 });
 
 describe('device file printer', () => {
-  it('appends the ticket to the file; a missing device is offline, not created', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'talon-lp-'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-    const missing = openPrinter(`file:${join(dir, 'lp9')}`, recordLog(), {}, timing);
+  it('writes the ticket to a character device; a missing device is offline, not created', async () => {
+    const missingPath = `/dev/usb/talon-test-lp-${process.pid}`;
+    const missing = openPrinter(`file:${missingPath}`, recordLog(), {}, timing);
     missing.start();
     cleanup.push(() => missing.stop());
     await until(() => missing.status.detail?.includes('ENOENT') ?? false, 2000, 'ENOENT');
     expect(missing.status.status).toBe('offline');
     expect(await missing.print(job)).toBe(false);
+    expect(existsSync(missingPath)).toBe(false);
 
-    const dev = join(dir, 'lp0');
-    writeFileSync(dev, '');
-    const printer = openPrinter(`file:${dev}?codepage=17`, recordLog(), {}, timing);
+    // A pty's end is a character device, as /dev/usb/lp0 is; the fake printer reads the other end.
+    const pty = await startPtyPair();
+    cleanup.push(() => pty.stop());
+    const fake = await openFakeSerialPrinter(pty.b);
+    cleanup.push(() => fake.close());
+    const printer = openPrinter(`file:${pty.a}?codepage=17`, recordLog(), {}, timing);
     printer.start();
     cleanup.push(() => printer.stop());
     await until(() => printer.status.status === 'ok', 2000, 'ok');
     expect(await printer.print(job)).toBe(true);
     expect(await printer.print({ ...job, number: 'Т004' })).toBe(true);
-    const fake = new FakePrinter();
-    fake.write(readFileSync(dev));
-    expect(fake.tickets.map((t) => t.lines.find((l) => l.width === 4)?.text)).toEqual(['Т003', 'Т004']);
+    const tickets = await fake.waitForTickets(2);
+    expect(tickets.map((t) => t.lines.find((l) => l.width === 4)?.text)).toEqual(['Т003', 'Т004']);
+  });
+
+  it('never writes to an ordinary file, even one that appears at the device\'s path later', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talon-lp-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'keep me\n');
+    expect(() => openPrinter(`file:${notes}`, recordLog())).toThrow(/not a character device/);
+    // Past the address check (a symlink swapped afterwards): the transport refuses it at open.
+    const transport = new FileTransport(notes);
+    await expect(transport.open()).rejects.toThrow(/not a character device/);
+    expect(transport.isOpen).toBe(false);
+    expect(readFileSync(notes, 'utf8')).toBe('keep me\n');
   });
 });
 
@@ -90,5 +107,22 @@ describe('addresses', () => {
     expect(() => openPrinter('serial:/dev/x?encoding=utf-99', recordLog())).toThrow(/unknown encoding/);
     expect(() => openPrinter('serial:/dev/x?codepage=866', recordLog())).toThrow(/0\.\.255/);
     expect(() => openPrinter('tcp:h:9100?qr=svg', recordLog())).toThrow(/native or raster/);
+  });
+
+  it('checks every part when the address is read: ports, baud rates, settings, device paths', () => {
+    for (const [address, message] of [
+      ['tcp:192.0.2.10:0', /port 0: expected 1 to 65535/], ['tcp:192.0.2.10:65536', /port 65536/], ['tcp:host:123456', /host:port/],
+      ['serial:/dev/ttyUSB0?baud=-9600', /baud=-9600/], ['serial:/dev/ttyUSB0?baud=0', /baud=0: expected 300 to 4000000/],
+      ['serial:/dev/ttyUSB0?baud=99999999', /baud=99999999/], ['serial:/dev/ttyUSB0?flow=magic', /flow=magic/],
+      ['file:lp0', /absolute device path/], ['file:/tmp/talon-no-such-printer', /no such device/], ['file:/etc', /not a character device/],
+    ] as const) expect(() => parseAddress(address), address).toThrow(message);
+    expect(parseAddress('tcp:printer.hall.local:65535').target).toBe('printer.hall.local:65535');
+    expect(parseAddress('serial:/dev/ttyUSB0?baud=115200').params.baud).toBe('115200');
+    expect(parseAddress('file:/dev/usb/lp7').kind).toBe('file'); // unplugged now: accepted
+    expect(parseAddress('file:/dev/null').kind).toBe('file');
+    expect(() => openPrinter('serial:/dev/x?baudrate=9600', recordLog())).toThrow(/unknown setting "baudrate"/);
+    expect(() => openPrinter('serial:/dev/x?width=500', recordLog())).toThrow(/width=500/);
+    expect(() => openPrinter('tcp:h:9100?baseUrl=javascript:x', recordLog())).toThrow(/baseUrl/);
+    expect(() => checkPrinterAddress('tcp:h:9100?codepage=17&qr=raster&width=48&status=off&baseUrl=http://10.0.0.2:8080')).not.toThrow();
   });
 });

@@ -1,8 +1,8 @@
 // The device layer inside the real server process: QUEUE_PRINTER over a pty pair, a serial
 // keypad configured through the admin API, and the device administration's bad input.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openFakeSerialPrinter } from '../../drivers/testing/fake-printer.ts';
 import { startPtyPair } from '../../drivers/testing/pty-pair.ts';
@@ -54,7 +54,9 @@ describe('QUEUE_PRINTER on a pty', () => {
     const text = ticket.lines.map((l) => l.text);
     expect(text).toContain(t1.json.number);
     expect(text).toContain('Проверка устройств');
-    expect(ticket.qr[0]).toMatch(new RegExp(`^http://[0-9.]+:${s.port}/kiosk/\\?ticket=${t1.json.id}$`));
+    expect(t1.json.statusUrl).toMatch(/^\/kiosk\/\?ticket=[0-9a-f]{16}$/);
+    expect(ticket.qr[0]).toMatch(new RegExp(`^http://[0-9.]+:${s.port}/`)); // the server's LAN address
+    expect(ticket.qr[0].endsWith(t1.json.statusUrl)).toBe(true);
 
     fake.paper = 'out';
     const t2 = await s.call('POST', '/api/tickets', { serviceId });
@@ -85,6 +87,11 @@ describe('a misspelt QUEUE_PRINTER', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'talon-'));
     cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }));
     await expect(startServer({ QUEUE_PRINTER: 'usb:/dev/lp0' }, { dataDir })).rejects.toThrow(/QUEUE_PRINTER: bad device address "usb:\/dev\/lp0"/);
+    // An ordinary file is not a printer: the server would append tickets to it.
+    writeFileSync(join(dataDir, 'notes.txt'), 'keep me\n');
+    await expect(startServer({ QUEUE_PRINTER: `file:${join(dataDir, 'notes.txt')}` }, { dataDir })).rejects.toThrow(/QUEUE_PRINTER: bad file address .*not a character device/);
+    await expect(startServer({ QUEUE_PRINTER: 'tcp:192.0.2.10:65536' }, { dataDir })).rejects.toThrow(/QUEUE_PRINTER: bad tcp port 65536/);
+    expect(readFileSync(join(dataDir, 'notes.txt'), 'utf8')).toBe('keep me\n');
   }, SLOW);
 });
 
@@ -146,6 +153,21 @@ describe('device administration', () => {
     const admin = await s.login();
     expect((await s.call('POST', '/api/admin/devices', { kind: 'printer', name: 'x', config: { address: 'usb:lp0' } }, admin)).json.error).toBe('validation');
     expect((await s.call('POST', '/api/admin/devices', { kind: 'printer', name: 'x', config: { encoding: 'utf-99' } }, admin)).status).toBe(400);
+    // An address is checked whole when it is saved, not when the device would show `error` later.
+    const regular = join(mkdtempSync(join(tmpdir(), 'talon-notes-')), 'notes.txt');
+    writeFileSync(regular, 'keep me\n');
+    cleanup.push(async () => rmSync(dirname(regular), { recursive: true, force: true }));
+    for (const address of [`file:${regular}`, 'file:/etc/hostname', 'file:relative/lp0', `file:${dirname(regular)}/missing`, 'tcp:192.0.2.10:0',
+      'tcp:192.0.2.10:65536', 'tcp:192.0.2.10:99999', `serial:${pty.a}?baud=-9600`, `serial:${pty.a}?baud=0`, `serial:${pty.a}?baud=99999999`,
+      `serial:${pty.a}?baudrate=9600`, `serial:${pty.a}?width=500`]) {
+      const r = await s.call('POST', '/api/admin/devices', { kind: 'printer', name: 'x', config: { address } }, admin);
+      expect([address, r.status, r.json.error]).toEqual([address, 400, 'validation']);
+    }
+    expect((await s.call('POST', '/api/admin/devices', { kind: 'buttons', name: 'x', config: { address: 'tcp:192.0.2.10:70000' } }, admin)).status).toBe(400);
+    const ok = await s.call('POST', '/api/admin/devices', { kind: 'printer', name: 'x', config: { address: 'tcp:192.0.2.10:9100' } }, admin);
+    expect(ok.status).toBe(201);
+    expect((await s.call('PATCH', `/api/admin/devices/${ok.json.id}`, { config: { address: `file:${regular}` } }, admin)).status).toBe(400);
+    expect(readFileSync(regular, 'utf8')).toBe('keep me\n');
     expect((await s.call('POST', '/api/admin/devices', { kind: 'buttons', name: 'x', counterId: 9999 }, admin)).status).toBe(404);
     expect((await s.call('POST', '/api/admin/devices', { kind: 'lamp', name: 'x' }, admin)).status).toBe(400);
     expect((await s.call('GET', '/api/devices')).status).toBe(401);
@@ -155,7 +177,7 @@ describe('device administration', () => {
     const test = await s.call('POST', `/api/admin/devices/${p.json.id}/test-print`, undefined, admin);
     expect(test).toEqual({ status: 200, json: { printed: true } });
     const [page] = await fake.waitForTickets(1);
-    expect(page.lines.map((l) => l.text)).toContain('АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ');
+    expect(page.lines.map((l) => l.text)).toEqual(expect.arrayContaining(['АБВГДЕЁЖЗИЙКЛМНОП', 'РСТУФХЦЧШЩЪЫЬЭЮЯ'])); // 32 columns
 
     const tok = await s.call('POST', `/api/admin/devices/${p.json.id}/token`, undefined, admin);
     expect(tok.status).toBe(201);

@@ -29,11 +29,12 @@ export interface TestHall {
   service(prefix: string, extra?: object): Promise<number>;
 }
 
-export async function testHall(env: Record<string, string> = {}, devices?: DevicePort): Promise<TestHall> {
+/** `logger` replaces the silent default (a test that reads the log). */
+export async function testHall(env: Record<string, string> = {}, devices?: DevicePort, logger?: pino.Logger): Promise<TestHall> {
   const dir = mkdtempSync(join(tmpdir(), 'talon-app-'));
   const clock = { now: Date.parse('2026-03-10T07:00:00Z'), advance(ms: number) { this.now += ms; } };
   const config = readConfig({ DATA_DIR: dir, QUEUE_ADMIN_PASSWORD: ADMIN, QUEUE_TIMEZONE: 'Europe/Moscow', ...env });
-  const app = await buildApp({ config, clock: () => clock.now, logger: pino({ level: process.env.TEST_LOG ?? 'silent' }), devices });
+  const app = await buildApp({ config, clock: () => clock.now, logger: logger ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), devices });
   open.push({ app, dir });
   const req = async (method: string, url: string, body?: unknown, token?: string) => {
     const res = await app.inject({

@@ -39,8 +39,9 @@ export const BUNDLE_NODE_FLAGS: string[] = /node((?: --\S+)*) dist\/server\/main
   .exec(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start)![1].trim().split(' ');
 
 /** opts.bundle runs the bundle that `npm start` builds (dist/server/main.mjs) instead of the
- * sources, with Node's `nodeFlags` added to those of `npm start`. */
-export async function startServer(env: Record<string, string> = {}, opts: { dataDir?: string; bundle?: boolean; nodeFlags?: string[] } = {}): Promise<ServerProcess> {
+ * sources, with Node's `nodeFlags` added to those of `npm start`. opts.prefix runs node through a
+ * command that execs it (`unshare -m sh -c '…; exec "$@"' sh`): the PID stays node's. */
+export async function startServer(env: Record<string, string> = {}, opts: { dataDir?: string; bundle?: boolean; nodeFlags?: string[]; prefix?: string[] } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'talon-'));
   let output = '';
@@ -50,7 +51,9 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
   const launch = async () => {
     // tsx as a loader in one process (not the tsx CLI, which runs the server in a child that a
     // SIGKILL of the CLI would leave running).
-    proc = spawn(process.execPath, opts.bundle ? [...BUNDLE_NODE_FLAGS, ...(opts.nodeFlags ?? []), join(root, 'dist/server/main.mjs')] : ['--import', 'tsx', join(root, 'server/main.ts')], {
+    const args = opts.bundle ? [...BUNDLE_NODE_FLAGS, ...(opts.nodeFlags ?? []), join(root, 'dist/server/main.mjs')] : ['--import', 'tsx', join(root, 'server/main.ts')];
+    const [cmd, ...rest] = [...(opts.prefix ?? []), process.execPath, ...args];
+    proc = spawn(cmd, rest, {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), QUEUE_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'warn', ...env },

@@ -35,12 +35,14 @@ describe('kiosk', () => {
     expect(api.status).toBe(200);
     expect(api.json).toMatchObject({ id, number, serviceId: sid, status: 'waiting' });
     expect(number).toMatch(/^П\d{3}$/);
+    expect(await page.locator('h1').textContent()).toBe(`Ваш номер${number}`); // the screen's heading
     expect(before).toBe(0); // a fresh hall: nobody ahead
     expect(await page.getByTestId('ticket-ahead').textContent()).toBe('никого');
     await expect.poll(() => page.evaluate(() => (window as any).__tones)).toBeGreaterThan(0);
     // No printer is configured: the number and a QR of the ticket's status page instead.
     expect(await page.getByTestId('ticket-status').textContent()).toContain('Запомните номер');
-    expect(await page.locator('svg.qr').getAttribute('data-qr')).toBe(`${server.base}/kiosk/?ticket=${id}`);
+    const { code } = (await server.call('GET', `/api/tickets/${id}`, undefined, admin)).json;
+    expect(await page.locator('svg.qr').getAttribute('data-qr')).toBe(`${server.base}/kiosk/?ticket=${code}`);
 
     await page.getByRole('button', { name: 'Готово' }).click();
     await expect.poll(() => tileWaiting(page, sid)).toBe(before + 1);
@@ -164,7 +166,7 @@ describe('kiosk', () => {
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     const { id } = await takeTicket(page, serviceIds[0]);
-    expect((await server.call('GET', `/api/tickets/${id}`)).json.privileged).toBe(true);
+    expect((await server.call('GET', `/api/tickets/${id}`, undefined, admin)).json.privileged).toBe(true);
 
     // The option is for one ticket: the next customer starts without it.
     await page.getByRole('button', { name: 'Готово' }).click();
@@ -174,7 +176,7 @@ describe('kiosk', () => {
     await server.call('PUT', '/api/admin/settings', { privilegedEnabled: false }, admin);
     await expect.poll(() => toggle.count()).toBe(0);
     const plain = await takeTicket(page, serviceIds[0]);
-    expect((await server.call('GET', `/api/tickets/${plain.id}`)).json.privileged).toBe(false);
+    expect((await server.call('GET', `/api/tickets/${plain.id}`, undefined, admin)).json.privileged).toBe(false);
     await page.close();
   });
 
@@ -202,7 +204,7 @@ describe('kiosk', () => {
   });
 
   it('prints on the kiosk\'s own printer when opened with its device token, and keeps the token', async () => {
-    const device = await server.call('POST', '/api/admin/devices', { kind: 'printer', name: 'Киоск у входа', config: { address: 'file:/nonexistent-dir/kiosk-lp0' } }, admin);
+    const device = await server.call('POST', '/api/admin/devices', { kind: 'printer', name: 'Киоск у входа', config: { address: 'file:/dev/usb/talon-test-kiosk-lp0' } }, admin);
     expect(device.status).toBe(201);
     const { token } = (await server.call('POST', `/api/admin/devices/${device.json.id}/token`, undefined, admin)).json;
 

@@ -14,7 +14,7 @@ let browser: Browser;
 let serviceId: number;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ QUEUE_PRINTER: 'file:/nonexistent-dir/lp0' }), launchBrowser()]);
+  [server, browser] = await Promise.all([startServer({ QUEUE_PRINTER: 'file:/dev/usb/talon-test-unplugged' }), launchBrowser()]);
   serviceId = (await server.call('GET', '/api/services')).json[0].id;
 });
 afterAll(async () => {
@@ -30,7 +30,8 @@ it('shows the printer failure plainly, with the number and a QR', async () => {
   expect(await page.getByTestId('ticket-status').textContent()).toContain('Вы в очереди');
   expect(number).toMatch(/^П\d{3}$/);
   const qr = page.locator('svg.qr');
-  expect(await qr.getAttribute('data-qr')).toBe(`${server.base}/kiosk/?ticket=${id}`);
+  const { code } = (await server.call('GET', `/api/tickets/${id}`, undefined, await server.login())).json;
+  expect(await qr.getAttribute('data-qr')).toBe(`${server.base}/kiosk/?ticket=${code}`);
   expect((await qr.boundingBox())!.width).toBeGreaterThanOrEqual(300); // photographable from the screen
   await expect.poll(() => page.evaluate(() => (window as any).__tones)).toBe(2); // the two-tone "problem" sound
 

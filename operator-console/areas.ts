@@ -1,0 +1,11 @@
+// The console's areas, in the order of the navigation. Each area lives in its own folder and
+// is loaded when first opened, so an operator's PC never loads the reports' charts.
+import { lazy } from 'preact-iso';
+import type { Area } from './shell/areas';
+
+export const areas: Area[] = [
+  { id: 'work', path: '/console/work', label: 'areaWork', role: 'operator', homeFor: ['operator'],
+    component: lazy(() => import('./work/WorkArea').then((m) => m.WorkArea)) },
+  { id: 'admin', path: '/console/admin', label: 'areaAdmin', role: 'admin', homeFor: ['admin'],
+    component: lazy(() => import('./admin/AdminArea').then((m) => m.AdminArea)) },
+];

@@ -1,0 +1,40 @@
+// The shell's texts (sign-in, header, navigation), Russian first with English beside it (ui/i18n.ts).
+import { makeT } from '../../ui/i18n';
+
+export const t = makeT({
+  brand: { ru: 'Талон', en: 'Talon' },
+  title: { ru: 'Талон · рабочее место', en: 'Talon · staff console' },
+  login: { ru: 'Логин', en: 'Login' },
+  password: { ru: 'Пароль', en: 'Password' },
+  signIn: { ru: 'Войти', en: 'Sign in' },
+  signOut: { ru: 'Выйти', en: 'Sign out' },
+  badCredentials: { ru: 'Неверный логин или пароль', en: 'Wrong login or password' },
+  tooManyAttempts: { ru: 'Слишком много попыток, подождите минуту', en: 'Too many attempts, wait a minute' },
+  offline: { ru: 'Нет связи с сервером', en: 'No connection to the server' },
+  online: { ru: 'На связи', en: 'Online' },
+  lang: { ru: 'EN', en: 'RU' },
+  areaWork: { ru: 'Окно', en: 'Window' },
+  areaHall: { ru: 'Зал', en: 'Hall' },
+  areaReports: { ru: 'Отчёты', en: 'Reports' },
+  areaLean: { ru: 'Анализ', en: 'Analysis' },
+  areaAdmin: { ru: 'Настройка', en: 'Settings' },
+  navLabel: { ru: 'Разделы', en: 'Areas' },
+  notFound: { ru: 'Такой страницы нет', en: 'No such page' },
+  toHome: { ru: 'На главную', en: 'Home' },
+  loading: { ru: 'Загрузка…', en: 'Loading…' },
+  loadFailed: { ru: 'Раздел не загрузился: {reason}', en: 'The area did not load: {reason}' },
+  reload: { ru: 'Обновить', en: 'Reload' },
+  pwTitle: { ru: 'Смена пароля', en: 'Change password' },
+  pwForced: { ru: '{name}, ваш пароль выдан администратором: задайте свой, чтобы продолжить.', en: '{name}, your password was set by an administrator: choose your own to go on.' },
+  pwCurrent: { ru: 'Текущий пароль', en: 'Current password' },
+  pwNew: { ru: 'Новый пароль (не короче 8 знаков)', en: 'New password (8 characters or more)' },
+  pwAgain: { ru: 'Новый пароль ещё раз', en: 'New password again' },
+  pwSave: { ru: 'Сменить пароль', en: 'Change password' },
+  pwChanged: { ru: 'Пароль изменён. Другие ваши сеансы завершены.', en: 'Password changed. Your other sessions have ended.' },
+  pwTooShort: { ru: 'Пароль должен быть не короче 8 знаков', en: 'The password needs 8 characters or more' },
+  pwMismatch: { ru: 'Пароли не совпадают', en: 'The passwords differ' },
+  pwSame: { ru: 'Новый пароль совпадает с текущим', en: 'The new password is the current one' },
+  pwWrong: { ru: 'Текущий пароль неверен', en: 'The current password is wrong' },
+});
+
+export type Key = Parameters<typeof t>[0];
