@@ -41,17 +41,26 @@ export function reportCsv(report: Report, lang: Lang): Readable {
   })());
 }
 
-export interface XlsxMeta { title: string; parameters: [string, string | number][] }
+/** What a report's XLSX needs besides its rows: the range, zone, grouping (all in the report). */
+export interface ReportMeta { from: string; to: string; tz: string; by: string }
 
-/** Streams the workbook: a sheet with the header and the rows, and one with the parameters. */
-export function reportXlsx(report: Report, lang: Lang, meta: XlsxMeta): Readable {
+/** Streams the workbook: a sheet with the header and the rows, and one with the parameters
+ * (the period, zone, grouping, filters, and what wait and service mean). */
+export function reportXlsx(report: Report & ReportMeta, lang: Lang, filters: [string, number][]): Readable {
+  const en = lang === 'en';
+  const parameters: [string, string | number][] = [
+    [en ? 'From' : 'С', report.from], [en ? 'To (not included)' : 'По (не включая)', report.to], [en ? 'Time zone' : 'Часовой пояс', report.tz],
+    [en ? 'Grouping' : 'Группировка', report.by], ...filters,
+    [en ? 'Wait' : 'Ожидание', en ? 'issue → first call' : 'от выдачи талона до первого вызова'],
+    [en ? 'Service' : 'Обслуживание', en ? 'start → finish, finished visits only' : 'от начала до завершения, только завершённые визиты'],
+  ];
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Talon';
   const columns = reportColumns(report);
-  const sheet = wb.addWorksheet(lang === 'en' ? 'Report' : 'Отчёт', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = wb.addWorksheet(en ? 'Report' : 'Отчёт', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map(([k]) => ({ key: String(k), width: k === 'label' ? 36 : 14 }));
-  const header = sheet.addRow(columns.map(([, ru, en]) => (lang === 'en' ? en : ru)));
+  const header = sheet.addRow(columns.map(([, ru, enLabel]) => (en ? enLabel : ru)));
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'top' };
   header.commit();
@@ -61,10 +70,10 @@ export function reportXlsx(report: Report, lang: Lang, meta: XlsxMeta): Readable
   total.font = { bold: true };
   total.commit();
   sheet.commit();
-  const params = wb.addWorksheet(lang === 'en' ? 'Parameters' : 'Параметры');
+  const params = wb.addWorksheet(en ? 'Parameters' : 'Параметры');
   params.columns = [{ width: 28 }, { width: 40 }];
-  params.addRow([neutralise(meta.title)]).commit();
-  for (const [k, v] of meta.parameters) params.addRow([neutralise(k), typeof v === 'string' ? neutralise(v) : v]).commit();
+  params.addRow([en ? 'Talon report' : 'Отчёт Talon']).commit();
+  for (const [k, v] of parameters) params.addRow([neutralise(k), typeof v === 'string' ? neutralise(v) : v]).commit();
   params.commit();
   wb.commit().catch((err) => out.destroy(err));
   return out;

@@ -116,19 +116,11 @@ export const statsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
 
   app.get('/api/stats/report.xlsx', { schema: { querystring: ReportParams } }, async (req, reply) => {
     const q = req.query as ReportParams;
-    const lang = q.lang ?? 'ru';
     const r = await reportOf(q);
-    const en = lang === 'en';
-    const parameters: [string, string | number][] = [
-      [en ? 'From' : 'С', r.from], [en ? 'To (not included)' : 'По (не включая)', r.to], [en ? 'Time zone' : 'Часовой пояс', r.tz],
-      [en ? 'Grouping' : 'Группировка', r.by],
-      ...(['serviceId', 'counterId', 'userId', 'targetSec'] as const).filter((k) => q[k] !== undefined).map((k): [string, number] => [k, Number(q[k])]),
-      [en ? 'Wait' : 'Ожидание', en ? 'issue → first call' : 'от выдачи талона до первого вызова'],
-      [en ? 'Service' : 'Обслуживание', en ? 'start → finish, finished visits only' : 'от начала до завершения, только завершённые визиты'],
-    ];
+    const filters = (['serviceId', 'counterId', 'userId', 'targetSec'] as const).filter((k) => q[k] !== undefined).map((k): [string, number] => [k, Number(q[k])]);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="${fileName(r, 'xlsx')}"`)
-      .send(reportXlsx(r, lang, { title: en ? 'Talon report' : 'Отчёт Talon', parameters }));
+      .send(reportXlsx(r, q.lang ?? 'ru', filters));
   });
 
   app.get('/api/stats/tickets/:id/events', { schema: { params: IdParams, response: ok(EventsReply) } }, async (req) => {
