@@ -31,9 +31,13 @@ import { openapiOptions } from './ops/openapi';
 import { AdminService } from './hall/admin';
 import { AuditLog } from './hall/audit';
 import { ConfigStore } from './config/store';
+import { DayCloser } from './hall/day-close';
+import { LiveHall } from './hall/live';
 import { QueueService } from './hall/queue';
+import { ReportModel } from './hall/reports';
 import { ServiceTimes } from './hall/service-times';
 import { StatsService } from './hall/stats';
+import { TicketHistory } from './hall/ticket-history';
 import { HallViews } from './hall/views';
 import { Hub } from './hub';
 import { Committer } from './commits';
@@ -104,14 +108,20 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const tokens = new TokenStore(sql, clock);
   const audit = new AuditLog(sql, clock);
   const admin = new AdminService(db, clock, audit);
+  const views = new HallViews(sql, queue, clock, config.timezone, settings);
+  const reports = new ReportModel(sql, config.timezone, clock);
   const ctx: AppContext = {
     config, db, sql, clock, log, hub, commits, tokens, settings, queue,
     loginGuard: new LoginGuard(clock),
-    views: new HallViews(sql, queue, clock, config.timezone, settings),
+    views,
     admin,
     audit,
     configDoc: new ConfigStore({ sql, clock, audit, settings, admin }),
     stats: new StatsService(sql),
+    reports,
+    history: new TicketHistory(sql, config.timezone),
+    // The device layer replaces ctx.devices when it registers: read it when asked.
+    live: new LiveHall({ sql, views, reports, settings, devices: () => ctx.devices, clock, timezone: config.timezone, backup: () => ctx.backups.status() }),
     devices: opts.devices ?? noDevices,
     // Staff and device tokens (an operator issuing for a caller, a kiosk agent, a load test) are exempt.
     kioskRateLimit: { max: config.kioskRatePerMin, timeWindow: 60_000, allowList: (req) => req.principal !== null },
@@ -152,6 +162,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(statsRoutes, { ctx });
   await app.register(simulateRoutes, { ctx }); // "what if" on the hall's history
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents
+  const unwatchDevices = ctx.live.watchDevices(hub);
   await app.register(announceRoutes); // the board's speech through espeak-ng
   await app.register(opsRoutes, { ctx, metrics, release, startedAt, dbFile }); // backups, health, metrics, OpenAPI
 
@@ -171,9 +182,15 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   }, 5000);
   returns.unref();
   ctx.backups.start(); // the daily backup (settings.backup)
+  // The end of the hall day: yesterday's queue expires now if the server was down at closing
+  // time, and at each closing time from here on.
+  const dayCloser = new DayCloser(queue, commits, clock, log);
+  dayCloser.start(hub);
 
   app.addHook('onClose', async () => {
     clearInterval(returns);
+    dayCloser.stop();
+    unwatchDevices();
     await ctx.backups.stop();
     hub.closeAll();
     await ctx.devices.close();

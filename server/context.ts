@@ -10,8 +10,11 @@ import type { DiskWatch } from './disk';
 import type { AdminService } from './hall/admin';
 import type { AuditLog } from './hall/audit';
 import type { ConfigStore } from './config/store';
+import type { LiveHall } from './hall/live';
 import type { QueueService } from './hall/queue';
+import type { ReportModel } from './hall/reports';
 import type { StatsService } from './hall/stats';
+import type { TicketHistory } from './hall/ticket-history';
 import type { HallViews } from './hall/views';
 import type { Hub } from './hub';
 import type { Committer } from './commits';
@@ -38,6 +41,12 @@ export interface AppContext {
   /** The configuration document: export, import, templates. */
   configDoc: ConfigStore;
   stats: StatsService;
+  /** Reports (GET /api/stats/report and its files). */
+  reports: ReportModel;
+  /** A ticket's history and the search by number. */
+  history: TicketHistory;
+  /** The live hall (GET /api/stats/live). */
+  live: LiveHall;
   /** Replaced by the device layer when it is registered. */
   devices: DevicePort;
   /** @fastify/rate-limit settings of anonymous ticket issuing. */

@@ -68,4 +68,6 @@ export const settingsFields = <C extends Parameters<typeof Type.Array>[0]>(count
   deviationReasons: Type.Optional(Choices), boards: Type.Optional(boards(counter)),
   publicUrl: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
   backup: Type.Optional(Type.Object({ time: HHMM, keep: Type.Integer({ minimum: 1, maximum: 365 }) }, { additionalProperties: false })),
+  /** The live hall's break_too_long alert: seconds by break reason id, `default` for the rest. */
+  breakLimitSec: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), Type.Integer({ minimum: 60, maximum: 28_800 }), { maxProperties: 50, additionalProperties: false })),
 });

@@ -22,14 +22,14 @@ export interface BackupStatus {
   stale: boolean;
   /** Since when the backup is stale (ISO), or null. */
   staleSince: string | null;
+  /** When the backup is (or will be) stale without a new copy (ISO). */
+  staleAt: string;
   /** The next daily backup (ISO). */
   next: string | null;
   /** The last daily backup's failure, until one succeeds. */
   lastError: string | null;
 }
 
-/** An entry of the live hall's alert list (contract: GET /api/stats/live `alerts`). */
-export interface BackupAlert { kind: 'backup_stale'; severity: 'warning'; message: string; since: string }
 
 export interface BackupServiceOptions {
   sql: Database.Database;
@@ -118,18 +118,9 @@ export class BackupService {
       ageSec: last ? Math.round((now - Date.parse(last.at)) / 1000) : null,
       stale: now >= since,
       staleSince: now >= since ? new Date(since).toISOString() : null,
+      staleAt: new Date(since).toISOString(),
       next: next ? next.toISOString() : null,
       lastError: this.lastError,
     };
-  }
-
-  /** The live hall's alert when the last backup is stale, else null. */
-  alert(): BackupAlert | null {
-    const s = this.status();
-    if (!s.stale) return null;
-    const message = s.last
-      ? `The last backup is ${Math.floor(s.ageSec! / 3600)} hours old (${s.last.name})${s.lastError ? `: the daily backup failed: ${s.lastError}` : ''}`
-      : `No backup yet${s.lastError ? `: the daily backup failed: ${s.lastError}` : ''}`;
-    return { kind: 'backup_stale', severity: 'warning', message, since: s.staleSince! };
   }
 }
