@@ -1,0 +1,127 @@
+// The live hall (Qmatic's Management Information on one screen): alerts on top, today's
+// totals, the queues by service and the counters, all following the hall as it changes.
+import type { ComponentChild } from 'preact';
+import { pick } from '../../ui/i18n';
+import { now, runningSec } from '../figures/clock';
+import { count, dur, pct } from '../figures/format';
+import { Glossary } from '../figures/Glossary';
+import { t as ft } from '../figures/strings';
+import type { LiveCounter, Live } from '../figures/types';
+import { Alerts } from './Alerts';
+import { live, services } from './store';
+import { t, type Key } from './strings';
+
+function Today({ v, tz }: { v: Live; tz: string }) {
+  const d = v.today;
+  const waiting = v.services.reduce((n, s) => n + s.waiting, 0);
+  const figures: [string, string, string][] = [
+    ['issued', ft('issuedToday'), count(d.issued)],
+    ['served', ft('servedToday'), count(d.served)],
+    ['noShow', ft('noShowToday'), count(d.noShow)],
+    ['waiting', t('waitingNow'), count(waiting)],
+    ['avgWait', ft('avgWait'), dur(d.avgWaitSec)],
+    ['medianWait', ft('medianWait'), dur(d.medianWaitSec)],
+    ['p90Wait', ft('p90Wait'), dur(d.p90WaitSec)],
+    ['withinTarget', ft('withinTargetToday'), pct(d.withinTargetPct)],
+    ['avgService', ft('avgService'), dur(d.avgServiceSec)],
+  ];
+  return (
+    <section class="today" data-testid="today" aria-labelledby="today-title">
+      <h2 id="today-title">{t('today')}</h2>
+      <dl>
+        {figures.map(([k, label, value]) => (
+          <div key={k} class="figure" data-figure={k}><dt>{label}</dt><dd>{value}</dd></div>
+        ))}
+      </dl>
+      <Glossary tz={tz} />
+    </section>
+  );
+}
+
+function Queues({ v }: { v: Live }) {
+  const drift = Math.max(0, (now.value - Date.parse(v.at)) / 1000);
+  const names = new Map(services.value.map((s) => [s.id, s]));
+  // Services in the kiosk's order; one the kiosk no longer lists still shows while tickets wait for it.
+  const rows = [...v.services].sort((a, b) => {
+    const ia = services.value.findIndex((s) => s.id === a.serviceId), ib = services.value.findIndex((s) => s.id === b.serviceId);
+    return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || a.serviceId - b.serviceId;
+  });
+  return (
+    <section class="queues" aria-labelledby="queues-title">
+      <h2 id="queues-title">{t('services')}</h2>
+      <table class="grid">
+        <thead>
+          <tr><th scope="col" class="text">{t('colService')}</th><th scope="col">{t('colWaiting')}</th><th scope="col">{t('colLongest')}</th>
+            <th scope="col">{t('colEta')}</th><th scope="col">{t('colOverdue')}</th></tr>
+        </thead>
+        <tbody>
+          {rows.map((s) => {
+            const info = names.get(s.serviceId);
+            const over = s.overdue > 0;
+            return (
+              <tr key={s.serviceId} data-service={s.serviceId} class={over ? 'over' : s.waiting ? '' : 'quiet'}>
+                <th scope="row" class="text">
+                  <a href={`/console/hall/service/${s.serviceId}`}><span class="prefix">{info?.prefix}</span> {info ? pick(info.name, info.nameEn) : s.serviceId}</a>
+                </th>
+                <td class="num" data-testid="waiting">{count(s.waiting)}</td>
+                <td class="num" data-testid="longest">{s.waiting ? dur(Math.floor(s.longestWaitSec + drift)) : '—'}</td>
+                <td class="num">{s.waiting ? t('minutes', { n: s.etaMinutes }) : '—'}</td>
+                <td class="num" data-testid="overdue">{over ? <strong>⚠ {count(s.overdue)}</strong> : '0'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function CounterCard({ c, at }: { c: LiveCounter; at: string }) {
+  const since = runningSec(c.sinceSec, at);
+  let line: ComponentChild;
+  if (c.state === 'break') line = <span class="what">{t('breakFor', { reason: c.breakReason || t('state_break'), t: dur(since) })}</span>;
+  else if (c.state === 'closed') line = null;
+  else if (c.ticket) {
+    line = (
+      <span class="what busy">
+        <a class="number" href={`/console/hall/ticket/${c.ticket.id}`} data-testid="counter-ticket">{c.ticket.number}</a>
+        <span class="timer"><small>{t(c.ticket.status === 'serving' ? 'servingFor' : 'calledFor')}</small> <span data-testid="counter-timer">{dur(since)}</span></span>
+      </span>
+    );
+  } else line = <span class="what idle">{t('idle')}</span>;
+  return (
+    <li class={`counter-card ${c.state}${c.ticket ? ` ${c.ticket.status}` : ''}`} data-counter={c.counterId} data-state={c.state}>
+      <div class="head"><strong class="name">{c.name}</strong><span class="state">{t(`state_${c.state}` as Key)}</span></div>
+      <div class="operator">{c.user?.name ?? (c.state === 'closed' ? '' : t('noOperator'))}</div>
+      {line && <div class="line">{line}</div>}
+    </li>
+  );
+}
+
+function Counters({ v }: { v: Live }) {
+  const open = v.counters.filter((c) => c.state !== 'closed').length;
+  // Working counters first, then those on a break, the closed ones last.
+  const order = { open: 0, break: 1, closed: 2 } as const;
+  const list = [...v.counters].sort((a, b) => order[a.state] - order[b.state] || a.counterId - b.counterId);
+  return (
+    <section class="counters-live" aria-labelledby="counters-title">
+      <h2 id="counters-title">{t('counters')} <span class="sub">{t('openCounters', { open, all: v.counters.length })}</span></h2>
+      <ul class="counter-grid">{list.map((c) => <CounterCard key={c.counterId} c={c} at={v.at} />)}</ul>
+    </section>
+  );
+}
+
+export function LiveHall({ tz }: { tz: string }) {
+  const v = live.value;
+  if (!v) return <p class="hint pad">{t('loading')}</p>;
+  return (
+    <div class="live" data-testid="live" data-at={v.at}>
+      <Alerts tz={tz} />
+      <Today v={v} tz={tz} />
+      <div class="live-main">
+        <Queues v={v} />
+        <Counters v={v} />
+      </div>
+    </div>
+  );
+}
