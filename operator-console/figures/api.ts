@@ -62,3 +62,14 @@ export interface QueuedTicket {
 export interface ServiceQueue { at: string; serviceId: number; maxWaitSec: number; tickets: QueuedTicket[] }
 
 export const getQueue = (serviceId: number) => staff<ServiceQueue>('GET', `/api/stats/live/services/${serviceId}`);
+
+/** A ticket in a list of the period's tickets (a report row's drill-down, the number search). */
+export interface ListedTicket {
+  id: number; number: string; serviceId: number; status: TicketStatus; issuedAt: string;
+  waitSec: number | null; serviceSec: number | null;
+  counter: { id: number; name: string } | null; user: { id: number; name: string } | null;
+}
+export interface TicketList { total: number; tickets: ListedTicket[] }
+
+export const listTickets = (q: Omit<ReportQuery, 'by' | 'targetSec'> & { offset?: number; limit?: number }) =>
+  staff<TicketList>('GET', `/api/stats/tickets?${reportSearch(q as ReportQuery)}`);

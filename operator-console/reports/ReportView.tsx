@@ -17,7 +17,7 @@ import { readState, stateUrl, type ReportState } from './query';
 import { ReportTable } from './ReportTable';
 import { t, type Key } from './strings';
 
-function periodText(p: Period): string {
+export function periodText(p: Period): string {
   const days = p.fromDay === p.toDay ? calendarDay(p.fromDay) : `${calendarDay(p.fromDay)} – ${calendarDay(p.toDay)}`;
   return p.preset === 'custom' ? days : `${t(`p_${p.preset}` as Key)}: ${days}`;
 }

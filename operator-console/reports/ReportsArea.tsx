@@ -7,6 +7,7 @@ import { loadTimezone, timezone } from '../figures/hall-zone';
 import { TicketHistory } from '../figures/TicketHistory';
 import { SearchResults, TicketSearch } from '../figures/TicketSearch';
 import { ReportView } from './ReportView';
+import { TicketList } from './TicketList';
 import { t } from './strings';
 import '../figures/figures.css';
 import './reports.css';
@@ -22,6 +23,7 @@ function Search() {
   return <SearchResults q={query.q ?? ''} base={BASE} tz={timezone.value!} />;
 }
 function View() { return <ReportView tz={timezone.value!} />; }
+function Tickets() { return <TicketList tz={timezone.value!} />; }
 
 export function ReportsArea() {
   useEffect(() => { void loadTimezone().catch(() => undefined); }, []);
@@ -35,6 +37,7 @@ export function ReportsArea() {
         {!tz ? <p class="hint pad">{t('loading')}</p> : (
           <Router>
             <Route path="/" component={View} />
+            <Route path="/tickets" component={Tickets} />
             <Route path="/ticket/:id" component={Ticket} />
             <Route path="/search" component={Search} />
             <Route default component={View} />
