@@ -20,9 +20,12 @@ import { noDevices, type DevicePort } from './device-port';
 import { installSecurityHeaders } from './security-headers';
 import { installErrorHandlers } from './errors';
 import { AdminService } from './hall/admin';
+import { DayCloser } from './hall/day-close';
 import { QueueService } from './hall/queue';
+import { ReportModel } from './hall/reports';
 import { ServiceTimes } from './hall/service-times';
 import { StatsService } from './hall/stats';
+import { TicketHistory } from './hall/ticket-history';
 import { HallViews } from './hall/views';
 import { Hub } from './hub';
 import { Committer } from './commits';
@@ -90,6 +93,8 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     views: new HallViews(sql, queue, times, clock, config.timezone),
     admin: new AdminService(db, clock),
     stats: new StatsService(sql),
+    reports: new ReportModel(sql, config.timezone, clock),
+    history: new TicketHistory(sql, config.timezone),
     devices: opts.devices ?? noDevices,
     // Staff and device tokens (an operator issuing for a caller, a kiosk agent, a load test) are exempt.
     kioskRateLimit: { max: config.kioskRatePerMin, timeWindow: 60_000, allowList: (req) => req.principal !== null },
@@ -130,9 +135,14 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     commits.run(() => queue.returnDue()).catch((err) => log.error({ err }, 'returning postponed tickets failed'));
   }, 5000);
   returns.unref();
+  // The end of the hall day: yesterday's queue expires now if the server was down at closing
+  // time, and at each closing time from here on.
+  const dayCloser = new DayCloser(queue, commits, clock, log);
+  dayCloser.start();
 
   app.addHook('onClose', async () => {
     clearInterval(returns);
+    dayCloser.stop();
     hub.closeAll();
     await ctx.devices.close();
     await commits.drained();

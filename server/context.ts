@@ -8,7 +8,9 @@ import type { HallConfig } from './config';
 import type { DevicePort } from './device-port';
 import type { AdminService } from './hall/admin';
 import type { QueueService } from './hall/queue';
+import type { ReportModel } from './hall/reports';
 import type { StatsService } from './hall/stats';
+import type { TicketHistory } from './hall/ticket-history';
 import type { HallViews } from './hall/views';
 import type { Hub } from './hub';
 import type { Committer } from './commits';
@@ -30,6 +32,10 @@ export interface AppContext {
   views: HallViews;
   admin: AdminService;
   stats: StatsService;
+  /** Reports (GET /api/stats/report and its files). */
+  reports: ReportModel;
+  /** A ticket's history and the search by number. */
+  history: TicketHistory;
   /** Replaced by the device layer when it is registered. */
   devices: DevicePort;
   /** @fastify/rate-limit settings of anonymous ticket issuing. */

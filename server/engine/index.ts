@@ -5,3 +5,4 @@ export * from './availability';
 export * from './eta';
 export * from './actions';
 export * from './calendar';
+export * from './hall-day';
