@@ -37,6 +37,7 @@ import { authRoutes } from './routes/auth';
 import { counterRoutes } from './routes/counters';
 import { publicRoutes } from './routes/public';
 import { statsRoutes } from './routes/stats';
+import { reportDetailRoutes } from './routes/report-details';
 import { wsRoutes } from './routes/ws';
 import { SettingsStore } from './settings';
 
@@ -120,6 +121,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(counterRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
+  await app.register(reportDetailRoutes, { ctx }); // the supervisor's drill-downs and charts
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents
   await app.register(announceRoutes); // the board's speech through espeak-ng
 

@@ -1,0 +1,97 @@
+// What lies behind a report, over the API: the tickets of its range and filters a page at a
+// time (the same tickets the report counts), and the distribution of waits whose share at or
+// under the target is the report's within-target share; bad input gets a clear 4xx.
+import { describe, expect, it } from 'vitest';
+import { testHall, type TestHall } from '../helpers/app';
+
+const T0 = Date.parse('2026-03-10T06:00:00Z'); // 09:00 in Moscow, a Tuesday
+const range = 'from=2026-03-09T21:00:00.000Z&to=2026-03-10T21:00:00.000Z';
+
+/** Five tickets of A (waits 60, 300, 301, 1000 s, one still waiting) and one of B, called at C1 by op1. */
+async function day(h: TestHall) {
+  const a = await h.service('А'), b = await h.service('Б', { maxWaitSec: 600 });
+  const c1 = await h.counter([{ serviceId: a, priority: 1 }, { serviceId: b, priority: 2 }], 'Окно 1');
+  const op = await h.operator('op1');
+  h.clock.now = T0;
+  await h.req('POST', `/api/counters/${c1}/open`, undefined, op);
+  const ids: number[] = [];
+  for (const [at, s] of [[0, a], [10, a], [20, a], [30, a], [40, b], [50, a]] as const) {
+    h.clock.now = T0 + at * 1000;
+    ids.push((await h.req('POST', '/api/tickets', { serviceId: s })).json.id);
+  }
+  // each call finishes the one before: waits 60, 300-10, … so call at issue + wait
+  const calls: [number, number][] = [[0, 60], [10, 310], [20, 321], [30, 1030]];
+  for (const [issuedAt, calledAt] of calls) {
+    h.clock.now = T0 + calledAt * 1000;
+    const r = await h.req('POST', `/api/counters/${c1}/next`, { finishCurrent: true }, op);
+    expect(r.json.ticket.id).toBe(ids[calls.findIndex(([i]) => i === issuedAt)]);
+  }
+  h.clock.now = T0 + 1100 * 1000;
+  return { a, b, c1, ids };
+}
+
+describe('report details', () => {
+  it('lists the report\'s tickets oldest first, a page at a time, with the report\'s filters', async () => {
+    const h = await testHall();
+    const d = await day(h);
+    const all = await h.req('GET', `/api/stats/report/tickets?${range}`, undefined, h.admin);
+    expect(all.status).toBe(200);
+    expect(all.json.total).toBe(6);
+    expect(all.json.tickets.map((t: { id: number }) => t.id)).toEqual(d.ids);
+    expect(all.json.tickets[0]).toMatchObject({ number: 'А001', status: 'done', waitSec: 60, serviceSec: 250, counter: { id: d.c1, name: 'Окно 1' }, user: { name: 'op1' } });
+    expect(all.json.tickets[3]).toMatchObject({ status: 'called', waitSec: 1000, serviceSec: null });
+    expect(all.json.tickets[5]).toMatchObject({ status: 'waiting', waitSec: null, calledAt: null, counter: null });
+    const page = await h.req('GET', `/api/stats/report/tickets?${range}&offset=2&limit=2`, undefined, h.admin);
+    expect([page.json.total, page.json.tickets.map((t: { id: number }) => t.id)]).toEqual([6, d.ids.slice(2, 4)]);
+    const onlyB = await h.req('GET', `/api/stats/report/tickets?${range}&serviceId=${d.b}`, undefined, h.admin);
+    expect(onlyB.json.tickets.map((t: { id: number }) => t.id)).toEqual([d.ids[4]]);
+    // the same count as the report with the same filter
+    const report = await h.req('GET', `/api/stats/report?${range}&serviceId=${d.a}`, undefined, h.admin);
+    const listA = await h.req('GET', `/api/stats/report/tickets?${range}&serviceId=${d.a}`, undefined, h.admin);
+    expect(listA.json.total).toBe(report.json.total.issued);
+  });
+
+  it('spreads the waits over the buckets so that the share at or under the target is the report\'s', async () => {
+    const h = await testHall();
+    const d = await day(h);
+    for (const target of [300, 310, 600]) {
+      const dist = await h.req('GET', `/api/stats/distribution?${range}&serviceId=${d.a}&targetSec=${target}`, undefined, h.admin);
+      expect(dist.status).toBe(200);
+      const upTo = dist.json.waits.filter((w: { toSec: number | null }) => w.toSec !== null && w.toSec <= target);
+      const within = upTo.reduce((n: number, w: { tickets: number }) => n + w.tickets, 0);
+      const base = dist.json.waits.reduce((n: number, w: { tickets: number }) => n + w.tickets, 0);
+      const report = await h.req('GET', `/api/stats/report?${range}&serviceId=${d.a}&targetSec=${target}`, undefined, h.admin);
+      expect(Math.round((1000 * within) / base) / 10, `target ${target}`).toBe(report.json.total.withinTargetPct);
+    }
+    const dist = await h.req('GET', `/api/stats/distribution?${range}&serviceId=${d.a}`, undefined, h.admin);
+    // A's own target (900) is the line; 300 s sits in the first bucket, 301 in the next
+    expect(dist.json).toMatchObject({ tz: 'Europe/Moscow', targetSec: 900 });
+    expect(dist.json.waits.map((w: { tickets: number }) => w.tickets)).toEqual([2, 1, 1, 0, 0]);
+    expect(dist.json.arrivals).toEqual([{ weekday: 2, hour: 9, issued: 5 }]);
+  });
+
+  it('refuses bad input with a clear 4xx and an operator with 403', async () => {
+    const h = await testHall();
+    const op = await h.operator();
+    for (const [url, status, error] of [
+      [`/api/stats/report/tickets?${range}`, 403, 'forbidden'],
+      [`/api/stats/distribution?${range}`, 403, 'forbidden'],
+    ] as const) {
+      const r = await h.req('GET', url, undefined, op);
+      expect([url, r.status, r.json.error]).toEqual([url, status, error]);
+    }
+    for (const [url, status, error] of [
+      ['/api/stats/report/tickets?from=2026-03-10T00:00:00Z&to=2026-03-09T00:00:00Z', 400, 'validation'],
+      ['/api/stats/distribution?from=2020-01-01T00:00:00Z&to=2026-03-09T00:00:00Z', 400, 'range_too_long'],
+      [`/api/stats/report/tickets?${range}&serviceId=999`, 404, 'not_found'],
+      [`/api/stats/report/tickets?${range}&limit=5000`, 400, 'validation'],
+      [`/api/stats/report/tickets?${range}&offset=-1`, 400, 'validation'],
+      [`/api/stats/distribution?${range}&targetSec=99999`, 400, 'validation'],
+      [`/api/stats/distribution?${range}&by=hour`, 400, 'validation'],
+      ['/api/stats/distribution?from=yesterday&to=today', 400, 'validation'],
+    ] as const) {
+      const r = await h.req('GET', url, undefined, h.admin);
+      expect([url, r.status, r.json.error]).toEqual([url, status, error]);
+    }
+  });
+});
