@@ -18,16 +18,26 @@ function serviceLabel(services: ServiceView[], id: unknown): string {
   return s ? `${s.prefix} ${pick(s.name, s.nameEn)}` : String(id ?? '');
 }
 
-function detailText(e: TicketEvent, services: ServiceView[], tz: string, outcomes: Record<string, string>): string {
+/** What an event chose, in words; `to` is the service a transfer sent the ticket to. */
+function detailText(e: TicketEvent, to: number, services: ServiceView[], tz: string, outcomes: Record<string, string>): string {
   const d = typeof e.detail === 'string' ? safeParse(e.detail) : e.detail;
   if (!d || typeof d !== 'object') return typeof e.detail === 'string' ? e.detail : '';
   const o = d as Record<string, any>;
   const parts: string[] = [];
   if (o.outcome) parts.push(t('outcomeIs', { o: outcomes[o.outcome] ?? String(o.outcome) }));
-  if (o.from?.serviceId !== undefined) parts.push(t('transferTo', { from: serviceLabel(services, o.from.serviceId), to: serviceLabel(services, o.to?.serviceId ?? o.serviceId) }));
+  if (o.from?.serviceId !== undefined) parts.push(t('transferTo', { from: serviceLabel(services, o.from.serviceId), to: serviceLabel(services, to) }));
   if (o.toCounter?.name) parts.push(t('transferToCounter', { c: o.toCounter.name }));
   if (o.until) parts.push(t('postponeUntil', { t: clockTime(o.until, tz) }));
   return parts.join('; ');
+}
+
+/** The service a transfer sent the ticket to: the one the next transfer took it from, or its service now. */
+function transferredTo(events: TicketEvent[], i: number, now: number): number {
+  for (const e of events.slice(i + 1)) {
+    const from = e.action === 'transfer' && e.detail && typeof e.detail === 'object' ? (e.detail as { from?: { serviceId?: number } }).from?.serviceId : undefined;
+    if (from !== undefined) return from;
+  }
+  return now;
 }
 
 function safeParse(s: string): unknown { try { return JSON.parse(s); } catch { return s; } }
@@ -104,7 +114,7 @@ export function TicketHistory({ id, tz, back, refresh }: { id: number; tz: strin
               <td>{e.fromStatus ? `${statusText(e.fromStatus)} → ` : ''}{statusText(e.toStatus)}</td>
               <td>{e.counter?.name ?? ''}</td>
               <td>{e.user?.name ?? ''}</td>
-              <td>{detailText(e, services, tz, outcomes)}</td>
+              <td>{detailText(e, transferredTo(events, i, info.serviceId), services, tz, outcomes)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,13 +2,11 @@
 // ticket, "А015 вчера" or "А015 14.03" another day's; one hit opens its history at once.
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { pick } from '../../ui/i18n';
-import type { ServiceView } from '../../server/protocol';
-import { findTickets, getServices, type FoundTicket } from './api';
+import { findTickets, type FoundTicket } from './api';
 import { now } from './clock';
 import { calendarDay, clockTime } from './format';
 import { hallToday } from './hall-zone';
-import { cyrillicLookalike, parseTicketQuery } from './search';
+import { parseTicketQuery } from './search';
 import { statusText, t } from './strings';
 
 /** The box in the header; `base` is the area's path (/console/hall), where results open. */
@@ -29,26 +27,21 @@ export function TicketSearch({ base }: { base: string }) {
 export function SearchResults({ q, base, tz }: { q: string; base: string; tz: string }) {
   const { route } = useLocation();
   const [found, setFound] = useState<FoundTicket[] | null>(null);
-  const [services, setServices] = useState<ServiceView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const parsed = parseTicketQuery(q, hallToday(now.value, tz));
-  useEffect(() => { getServices().then(setServices, () => undefined); }, []);
   useEffect(() => {
     setFound(null);
     setError(null);
     if (!parsed) return;
     let live = true;
-    (async () => {
-      let list = await findTickets(parsed.number, parsed.day);
-      const alt = cyrillicLookalike(parsed.number);
-      if (!list.length && alt) list = await findTickets(alt, parsed.day);
+    // The server reads the number (А15 is А015; a Latin look-alike letter finds the Cyrillic one).
+    findTickets(parsed.number, parsed.day).then((list) => {
       if (!live) return;
       if (list.length === 1) route(`${base}/ticket/${list[0].id}`, true);
       else setFound(list);
-    })().catch((e) => { if (live) setError((e as Error).message); });
+    }, (e) => { if (live) setError((e as Error).message); });
     return () => { live = false; };
   }, [q, parsed?.day]);
-  const name = (id: number) => { const s = services.find((x) => x.id === id); return s ? pick(s.name, s.nameEn) : ''; };
   return (
     <section class="search-results" data-testid="search-results">
       <h1>{t('searchTitle', { q })}</h1>
@@ -59,7 +52,7 @@ export function SearchResults({ q, base, tz }: { q: string; base: string; tz: st
       {found && found.length > 1 && (
         <ul class="found">
           {found.map((f) => (
-            <li key={f.id}><a href={`${base}/ticket/${f.id}`} data-ticket={f.id}><strong>{f.number}</strong> {name(f.serviceId)} · {clockTime(f.issuedAt, tz)} · {statusText(f.status)}</a></li>
+            <li key={f.id}><a href={`${base}/ticket/${f.id}`} data-ticket={f.id}><strong>{f.number}</strong> {f.serviceName} · {clockTime(f.issuedAt, tz)} · {statusText(f.status)}</a></li>
           ))}
         </ul>
       )}

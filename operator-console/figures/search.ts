@@ -1,15 +1,7 @@
 // What a supervisor types in the number search, read as a ticket number and a hall day:
-// "А015" (today), "А015 вчера", "а15 14.03", "A015 2026-03-14". Pure, so it is tested alone.
+// "А015" (today), "А015 вчера", "а15 14.03", "A015 2026-03-14". The server reads the number itself
+// (look-alike Latin letters, missing zeros); this finds the day. Pure, so it is tested alone.
 export interface TicketQuery { number: string; day: string }
-
-/** Latin letters that look like Cyrillic ones, as typed with the wrong keyboard layout. */
-const LOOKALIKE: Record<string, string> = { A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У' };
-
-/** The number with its Latin lookalike letters made Cyrillic ("A015" → "А015"), or null when nothing changes. */
-export function cyrillicLookalike(number: string): string | null {
-  const out = [...number].map((c) => LOOKALIKE[c] ?? c).join('');
-  return out === number ? null : out;
-}
 
 const prevDay = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 

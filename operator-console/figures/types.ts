@@ -8,6 +8,7 @@ export type Grouping = 'none' | 'service' | 'operator' | 'counter' | 'hour' | 'w
 export interface Row {
   key: string | number | null;
   label: string;
+  labelEn: string;
   issued: number;
   called: number;
   served: number;
@@ -29,7 +30,7 @@ export interface Row {
   utilisationPct?: number | null;
 }
 
-export interface Report { from: string; to: string; by: Grouping; rows: Row[]; total: Row }
+export interface Report { from: string; to: string; by: Grouping; tz: string; rows: Row[]; total: Row }
 
 export interface LiveService { serviceId: number; waiting: number; longestWaitSec: number; etaMinutes: number; overdue: number }
 

@@ -5,6 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { lang } from '../../ui/i18n';
 import { count, dur, pct, shortDay } from '../figures/format';
+import type { Distribution } from '../figures/api';
 import type { Row } from '../figures/types';
 import { hourLabel, weekdayShort } from './labels';
 import { bars, Plot, uPlot } from './Plot';
@@ -50,31 +51,33 @@ export function ArrivalsChart({ rows }: { rows: Row[] }) {
   );
 }
 
-export interface WaitBucket { fromSec: number; toSec: number | null; pct: number }
+type Bucket = Distribution['waits'][number];
 
 /** 0–5, 5–15, …, 60+ (minutes: the axis says so). */
-const bucketLabel = (b: WaitBucket) => {
+const bucketLabel = (b: Bucket) => {
   const a = Math.round(b.fromSec / 60), z = b.toSec === null ? null : Math.round(b.toSec / 60);
   return z === null ? `${a}+` : `${a}–${z}`;
 };
 
-/** Shares of tickets by their wait, in buckets (0–5, 5–15, 15–20, 20–60, 60+ minutes, the target among the edges), the target as a red line. */
-export function WaitsChart({ buckets, targetSec }: { buckets: WaitBucket[] | null; targetSec: number }) {
-  const data = useMemo((): uPlot.AlignedData | null => (buckets?.length ? [buckets.map((_, i) => i), buckets.map((b) => b.pct)] : null), [buckets]);
-  const targetAt = buckets ? buckets.findIndex((b) => b.fromSec === targetSec) - 0.5 : -1;
+/** Shares of tickets by their time in the queue, in TheQ's buckets (0–5, 5–15, 15–20, 20–60, 60+ minutes, the target
+ * one of the edges), the target a red dashed line between the bars; the bars left of it are the report's "within target". */
+export function WaitsChart({ dist }: { dist: Distribution | null }) {
+  const buckets = dist?.waits ?? [];
+  const n = buckets.reduce((sum, b) => sum + b.tickets, 0);
+  const data = useMemo((): uPlot.AlignedData | null => (n ? [buckets.map((_, i) => i), buckets.map((b) => (100 * b.tickets) / n)] : null), [dist]);
+  const target = dist?.targetSec ?? null;
+  const targetAt = target === null ? -1 : buckets.findIndex((b) => b.fromSec === target) - 0.5;
   const opts = useMemo((): Omit<uPlot.Options, 'width' | 'height'> => ({
     scales: { x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(10, max * 1.15)] } },
     axes: [
-      axis({ values: (_u, vals) => vals.map((v) => (Number.isInteger(v) && buckets?.[v] ? bucketLabel(buckets[v]) : '')), grid: { show: false }, label: t('waitMinutes'), labelSize: 18, labelFont: '12px system-ui, sans-serif' }),
+      axis({ values: (_u, vals) => vals.map((v) => (Number.isInteger(v) && buckets[v] ? bucketLabel(buckets[v]) : '')), grid: { show: false },
+        label: t('waitMinutes'), labelSize: 18, labelFont: '12px system-ui, sans-serif' }),
       axis({ size: 48, values: (_u, vals) => vals.map((v) => `${v}%`) }),
     ],
-    series: [
-      { label: t('chartWaits'), value: (_u, v) => (v === null || !buckets?.[v] ? '' : bucketLabel(buckets[v])) },
-      { label: t('seriesTickets'), fill: BLUE + 'cc', stroke: BLUE, width: 0, paths: bars(0, 0.7), points: { show: false }, value: (_u, v) => pct(v) },
-    ],
+    series: [{}, { label: t('seriesTickets'), fill: BLUE + 'cc', stroke: BLUE, width: 0, paths: bars(0, 0.7), points: { show: false } }],
     hooks: {
       draw: [(u: uPlot) => {
-        if (targetAt < 0) return;
+        if (targetAt < -0.5) return;
         const x = u.valToPos(targetAt, 'x', true);
         const { ctx, bbox } = u;
         ctx.save();
@@ -87,10 +90,16 @@ export function WaitsChart({ buckets, targetSec }: { buckets: WaitBucket[] | nul
     },
     legend: { live: false },
     cursor: { points: { show: false } },
-  }), [buckets, targetAt, lang.value]);
+  }), [dist, lang.value]);
+  const note = target === null ? t('chartWaitsNoLine', { n: count(n) }) : t('chartWaitsNote', { t: dur(target), n: count(n) });
   return (
-    <Card id="waits" title={t('chartWaits')} note={t('chartWaitsNote', { t: dur(targetSec) })}>
+    <Card id="waits" title={t('chartWaits')} note={note}>
       {data ? <Plot opts={opts} data={data} label={t('chartWaits')} /> : <p class="hint">{t('noData')}</p>}
+      {data && (
+        <table class="sr-only">
+          <tbody>{buckets.map((b) => <tr key={b.fromSec}><th>{bucketLabel(b)}</th><td>{count(b.tickets)}</td></tr>)}</tbody>
+        </table>
+      )}
     </Card>
   );
 }
@@ -125,7 +134,7 @@ export function TrendChart({ rows }: { rows: Row[] }) {
   );
 }
 
-export interface HeatCell { weekday: number; hour: number; issued: number }
+type HeatCell = Distribution['arrivals'][number];
 
 /** Weekdays down, hours across; each cell's count written in it, its shade proportional to it. */
 export function Heatmap({ cells }: { cells: HeatCell[] | null }) {

@@ -1,13 +1,12 @@
 // The charts of a report view: each asks the API for what it draws (the same period and
 // filters, grouped its own way), reusing the table's report when it is already that grouping.
 import { useEffect, useState } from 'preact/hooks';
-import { getReport, reportSearch, type ReportQuery } from '../figures/api';
+import { getDistribution, getReport, reportSearch, type Distribution, type ReportQuery } from '../figures/api';
 import type { Report, Row } from '../figures/types';
-import { ArrivalsChart, Heatmap, TrendChart, WaitsChart, type HeatCell, type WaitBucket } from './Charts';
+import { ArrivalsChart, Heatmap, TrendChart, WaitsChart } from './Charts';
 import type { Period } from './period';
 import { periodDays } from './period';
 import { t } from './strings';
-import { loadHeat, loadWaits } from './chart-data';
 
 function useRows(q: ReportQuery, by: 'hour' | 'day', main: Report): Row[] | null {
   const [rows, setRows] = useState<{ key: string; rows: Row[] } | null>(null);
@@ -37,14 +36,13 @@ function useLoaded<T>(load: (q: ReportQuery) => Promise<T>, q: ReportQuery): T |
 export function ChartsPanel({ q, main, period }: { q: ReportQuery; main: Report; period: Period }) {
   const hourly = useRows(q, 'hour', main);
   const daily = useRows(q, 'day', main);
-  const waits = useLoaded<{ buckets: WaitBucket[]; targetSec: number }>(loadWaits, q);
-  const heat = useLoaded<HeatCell[]>(loadHeat, q);
+  const dist = useLoaded<Distribution>(({ by: _, ...f }) => getDistribution(f), q);
   return (
     <section class="charts" aria-label={t('charts')} data-testid="charts">
       <ArrivalsChart rows={hourly ?? []} />
-      <WaitsChart buckets={waits?.buckets ?? null} targetSec={waits?.targetSec ?? q.targetSec ?? 900} />
+      <WaitsChart dist={dist} />
       {periodDays(period) > 1 && <TrendChart rows={daily ?? []} />}
-      <Heatmap cells={heat} />
+      <Heatmap cells={dist?.arrivals ?? null} />
     </section>
   );
 }

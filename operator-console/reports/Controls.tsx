@@ -3,7 +3,7 @@
 // route), so the back button undoes it and the view can be bookmarked.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { pick } from '../../ui/i18n';
+import { lang, pick } from '../../ui/i18n';
 import type { CounterView, ServiceView } from '../../server/protocol';
 import { download, reportSearch, type ReportQuery } from '../figures/api';
 import { Glossary } from '../figures/Glossary';
@@ -82,10 +82,11 @@ export function Filters({ state, options }: { state: ReportState; options: Filte
   );
 }
 
-export function Exports({ query, name, tz, onError }: { query: ReportQuery; name: string; tz: string; onError: (m: string | null) => void }) {
+/** CSV and XLSX of the view (the API's files with the same parameters, in the screen's language), and print. */
+export function Exports({ query, tz, onError }: { query: ReportQuery; tz: string; onError: (m: string | null) => void }) {
   const get = (ext: 'csv' | 'xlsx') => {
     onError(null);
-    download(`/api/stats/report.${ext}?${reportSearch(query)}`, `${name}.${ext}`).catch((e) => onError(t('exportFailed', { reason: (e as Error).message })));
+    download(`/api/stats/report.${ext}?${reportSearch({ ...query, lang: lang.value })}`, `report.${ext}`).catch((e) => onError(t('exportFailed', { reason: (e as Error).message })));
   };
   return (
     <div class="control exports">

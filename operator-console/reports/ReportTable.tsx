@@ -1,6 +1,5 @@
 // The report's table: one line per group and the totals, every column a figure of the
 // contract's Row, each line with its drill-downs (a service by hour, a day by service, its tickets).
-import type { ServiceView } from '../../server/protocol';
 import { count, dur, pct } from '../figures/format';
 import { t as ft, type Key as FKey } from '../figures/strings';
 import type { Grouping, Report, Row } from '../figures/types';
@@ -74,12 +73,12 @@ function groups(cols: Col[]): [Group, number][] {
   return out;
 }
 
-export function ReportTable({ report, state, services }: { report: Report; state: ReportState; services: ServiceView[] }) {
+export function ReportTable({ report, state }: { report: Report; state: ReportState }) {
   const by = report.by;
   const cols = columnsFor(by);
   const line = (r: Row, total: boolean) => {
     const links = total ? [{ label: 'drillTickets' as Key, href: stateUrl(state, '/console/reports/tickets') }] : drills(by, r, state);
-    const label = total ? ft('total') : rowLabel(by, r, services);
+    const label = total ? ft('total') : rowLabel(by, r);
     return (
       <tr key={total ? 'total' : String(r.key)} class={total ? 'total' : ''} data-key={total ? 'total' : String(r.key)}>
         <th scope="row" class="text label">

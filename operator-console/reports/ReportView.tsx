@@ -67,7 +67,6 @@ export function ReportView({ tz }: { tz: string }) {
     return () => { on = false; };
   }, [key]);
   const filters = filterText(state, options);
-  const name = `talon-${state.by}-${period.fromDay}_${period.toDay}`;
   const made = useMemo(() => dateTime(serverNow(), tz), [key, tz]);
   const current = report && report.key === key ? report : null;
   return (
@@ -76,7 +75,7 @@ export function ReportView({ tz }: { tz: string }) {
         <PeriodPicker key={`${period.fromDay}:${period.toDay}`} state={state} period={period} />
         <GroupingPicker state={state} />
         <Filters state={state} options={options} />
-        <Exports query={q} name={name} tz={tz} onError={setExportError} />
+        <Exports query={q} tz={tz} onError={setExportError} />
       </div>
       {exportError && <p class="message error no-print" role="alert">{exportError}</p>}
       <header class="report-head">
@@ -97,7 +96,7 @@ export function ReportView({ tz }: { tz: string }) {
           : (
             <>
               {current.report.total.issued === 0 && <p class="message info" data-testid="report-empty">{t('empty')}</p>}
-              <ReportTable report={current.report} state={state} services={options.services} />
+              <ReportTable report={current.report} state={state} />
               <ChartsPanel q={q} main={current.report} period={period} />
             </>
           )}

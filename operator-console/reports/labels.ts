@@ -1,7 +1,6 @@
 // How a report row's key reads: the hour "09" as 09:00–10:00, the ISO weekday 1 as Monday, a
-// day as its date; services, operators and counters by their names.
+// day as its date; services, operators and counters by their names (the English one where set).
 import { pick } from '../../ui/i18n';
-import type { ServiceView } from '../../server/protocol';
 import { calendarDay } from '../figures/format';
 import type { Grouping, Row } from '../figures/types';
 import { t, type Key } from './strings';
@@ -14,16 +13,12 @@ export function hourLabel(key: string | number): string {
 export const weekdayName = (key: string | number) => t(`weekday${Number(key)}` as Key);
 export const weekdayShort = (key: string | number) => t(`wd${Number(key)}` as Key);
 
-export function rowLabel(by: Grouping, r: Row, services: ServiceView[]): string {
-  if (r.key === null || r.key === undefined) return r.label;
+export function rowLabel(by: Grouping, r: Row): string {
+  if (r.key === null || r.key === undefined) return pick(r.label, r.labelEn);
   switch (by) {
     case 'hour': return hourLabel(r.key);
     case 'weekday': return weekdayName(r.key);
     case 'day': return calendarDay(String(r.key));
-    case 'service': {
-      const s = services.find((x) => x.id === Number(r.key));
-      return s ? pick(s.name, s.nameEn) : r.label;
-    }
-    default: return r.label;
+    default: return pick(r.label, r.labelEn);
   }
 }

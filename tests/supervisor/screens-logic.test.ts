@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { lang } from '../../ui/i18n';
 import { count, dur, pct } from '../../operator-console/figures/format';
-import { cyrillicLookalike, parseTicketQuery } from '../../operator-console/figures/search';
+import { parseTicketQuery } from '../../operator-console/figures/search';
 import { periodDays, resolvePeriod } from '../../operator-console/reports/period';
 import { readState, stateUrl } from '../../operator-console/reports/query';
 
@@ -64,11 +64,6 @@ describe('the number search', () => {
     expect(parseTicketQuery('А1 А2', today)).toBeNull();
     expect(parseTicketQuery('А1 31.02', today)).toBeNull();
     expect(parseTicketQuery('', today)).toBeNull();
-  });
-  it('Latin letters typed for Cyrillic ones are offered as the Cyrillic number', () => {
-    expect(cyrillicLookalike('A015')).toBe('А015');
-    expect(cyrillicLookalike('А015')).toBeNull();
-    expect(cyrillicLookalike('Z015')).toBeNull();
   });
 });
 
