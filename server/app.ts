@@ -21,6 +21,7 @@ import { installSecurityHeaders } from './security-headers';
 import { installErrorHandlers } from './errors';
 import { AdminService } from './hall/admin';
 import { DayCloser } from './hall/day-close';
+import { LiveHall } from './hall/live';
 import { QueueService } from './hall/queue';
 import { ReportModel } from './hall/reports';
 import { ServiceTimes } from './hall/service-times';
@@ -88,14 +89,18 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const commits = new Committer(sql, hub, wal);
   const queue = new QueueService({ sql, commits, settings, times, clock, timezone: config.timezone });
   const tokens = new TokenStore(sql, clock);
+  const views = new HallViews(sql, queue, times, clock, config.timezone);
+  const reports = new ReportModel(sql, config.timezone, clock);
   const ctx: AppContext = {
     config, db, sql, clock, log, hub, commits, tokens, settings, queue,
     loginGuard: new LoginGuard(clock),
-    views: new HallViews(sql, queue, times, clock, config.timezone),
+    views,
     admin: new AdminService(db, clock),
     stats: new StatsService(sql),
-    reports: new ReportModel(sql, config.timezone, clock),
+    reports,
     history: new TicketHistory(sql, config.timezone),
+    // The device layer replaces ctx.devices when it registers: read it when asked.
+    live: new LiveHall({ sql, views, reports, settings, devices: () => ctx.devices, clock, timezone: config.timezone }),
     devices: opts.devices ?? noDevices,
     // Staff and device tokens (an operator issuing for a caller, a kiosk agent, a load test) are exempt.
     kioskRateLimit: { max: config.kioskRatePerMin, timeWindow: 60_000, allowList: (req) => req.principal !== null },
@@ -123,6 +128,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(statsRoutes, { ctx });
   await app.register(reportDetailRoutes, { ctx }); // the supervisor's drill-downs and charts
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents
+  const unwatchDevices = ctx.live.watchDevices(hub);
   await app.register(announceRoutes); // the board's speech through espeak-ng
 
   for (const [base, dir] of screens) {
@@ -145,6 +151,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   app.addHook('onClose', async () => {
     clearInterval(returns);
     dayCloser.stop();
+    unwatchDevices();
     hub.closeAll();
     await ctx.devices.close();
     await commits.drained();

@@ -7,6 +7,7 @@ import type { TokenStore } from './auth/tokens';
 import type { HallConfig } from './config';
 import type { DevicePort } from './device-port';
 import type { AdminService } from './hall/admin';
+import type { LiveHall } from './hall/live';
 import type { QueueService } from './hall/queue';
 import type { ReportModel } from './hall/reports';
 import type { StatsService } from './hall/stats';
@@ -36,6 +37,8 @@ export interface AppContext {
   reports: ReportModel;
   /** A ticket's history and the search by number. */
   history: TicketHistory;
+  /** The live hall (GET /api/stats/live). */
+  live: LiveHall;
   /** Replaced by the device layer when it is registered. */
   devices: DevicePort;
   /** @fastify/rate-limit settings of anonymous ticket issuing. */

@@ -103,7 +103,9 @@ export type HallEvent =
   | (EventBase & { type: 'counter.changed'; counter: CounterRef & { state: CounterState } })
   | (EventBase & { type: 'notices.changed'; notices: NoticeView[] })
   | (EventBase & { type: 'services.changed' })
-  | (EventBase & { type: 'settings.changed'; settings: PublicSettings });
+  | (EventBase & { type: 'settings.changed'; settings: PublicSettings })
+  /** A device's status changed (a printer out of paper, an agent gone): refetch the live hall. */
+  | (EventBase & { type: 'devices.changed' });
 
 export type HallEventType = HallEvent['type'];
 /** An event before the hub stamps it with `seq` and `at`. */

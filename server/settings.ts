@@ -25,6 +25,9 @@ export interface HallSettings {
   deviationReasons: Choice[];
   /** The daily backup: local time 'HH:MM' and how many copies to keep. */
   backup: { time: string; keep: number };
+  /** The live hall's `break_too_long` alert: seconds a break may last, by break reason id;
+   * `default` for the other reasons and free text. */
+  breakLimitSec: Record<string, number>;
 }
 
 export const defaultSettings: HallSettings = {
@@ -54,6 +57,7 @@ export const defaultSettings: HallSettings = {
     { id: 'other', ru: 'Другое', en: 'Other' },
   ],
   backup: { time: '03:00', keep: 14 },
+  breakLimitSec: { default: 1200, lunch: 3600 },
 };
 
 export class SettingsStore {

@@ -50,7 +50,28 @@ const SearchReply = Type.Array(Type.Object({
   hallDay: Type.String(), issuedAt: Type.String(), calledAt: Nullable(Type.String()), finishedAt: Nullable(Type.String()), waitSec: Sec, counter: Ref, user: Ref,
 }));
 
+const IsoOrNull = Nullable(Type.String());
+const LiveReply = Type.Object({
+  at: Type.String(),
+  services: Type.Array(Type.Object({
+    serviceId: Type.Integer(), name: Type.String(), nameEn: Nullable(Type.String()), waiting: Type.Integer(), longestWaitSec: Type.Integer(),
+    oldestIssuedAt: IsoOrNull, etaMinutes: Type.Integer(), overdue: Type.Integer(), maxWaitSec: Type.Integer(),
+  })),
+  counters: Type.Array(Type.Object({
+    counterId: Type.Integer(), name: Type.String(), state: Type.String(), user: Ref,
+    ticket: Nullable(Type.Object({ id: Type.Integer(), number: Type.String(), serviceId: Type.Integer(), status: Type.String(), calledAt: Type.String(), startedAt: IsoOrNull })),
+    since: IsoOrNull, sinceSec: Sec, breakReason: Nullable(Type.String()), breakLimitSec: Sec,
+  })),
+  today: RowSchema,
+  alerts: Type.Array(Type.Object({
+    kind: Type.String(), severity: Type.String(), message: Type.String(), messageEn: Type.String(),
+    serviceId: Type.Optional(Type.Integer()), counterId: Type.Optional(Type.Integer()), deviceId: Type.Optional(Type.Union([Type.Integer(), Type.String()])), since: Type.String(),
+  })),
+  nextChangeAt: IsoOrNull,
+});
+
 const ok = (schema: TSchema) => ({ 200: schema });
+const isoOf = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** The range of a request, checked: from before to, at most MAX_RANGE_DAYS long. */
 function range(q: { from: string; to: string }) {
@@ -129,6 +150,18 @@ export const statsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
     const found = ctx.history.search(q.number, d);
     if (!found) throw badRequest('`number` is a ticket number such as А015 (letters, then digits)');
     return found;
+  });
+
+  app.get('/api/stats/live', { schema: { response: ok(LiveReply) } }, async () => {
+    const v = ctx.live.view();
+    return {
+      ...v,
+      at: isoOf(v.at),
+      services: v.services.map((x) => ({ ...x, oldestIssuedAt: isoOf(x.oldestIssuedAt) })),
+      counters: v.counters.map((c) => ({ ...c, since: isoOf(c.since), ticket: c.ticket && { ...c.ticket, calledAt: isoOf(c.ticket.calledAt), startedAt: isoOf(c.ticket.startedAt) } })),
+      alerts: v.alerts.map((a) => ({ ...a, since: isoOf(a.since) })),
+      nextChangeAt: isoOf(v.nextChangeAt),
+    };
   });
 
   app.get('/api/stats/summary', { schema: { querystring: Range } }, async (req) => {
