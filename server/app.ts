@@ -38,7 +38,7 @@ import { authRoutes } from './routes/auth';
 import { counterRoutes } from './routes/counters';
 import { publicRoutes } from './routes/public';
 import { statsRoutes } from './routes/stats';
-import { reportDetailRoutes } from './routes/report-details';
+import { supervisorRoutes } from './routes/supervisor';
 import { wsRoutes } from './routes/ws';
 import { SettingsStore } from './settings';
 
@@ -126,7 +126,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(counterRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
-  await app.register(reportDetailRoutes, { ctx }); // the supervisor's drill-downs and charts
+  await app.register(supervisorRoutes, { ctx }); // the supervisor's drill-downs and charts
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents
   const unwatchDevices = ctx.live.watchDevices(hub);
   await app.register(announceRoutes); // the board's speech through espeak-ng

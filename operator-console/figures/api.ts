@@ -56,9 +56,9 @@ export async function download(path: string, fallbackName: string): Promise<void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A ticket in a service's queue now. */
+/** A ticket in a service's queue now (GET /api/stats/live/services/:id). */
 export interface QueuedTicket {
-  id: number; number: string; status: TicketStatus; issuedAt: string; waitSec: number; privileged: boolean;
+  id: number; number: string; status: 'waiting' | 'postponed'; issuedAt: string; waitSec: number; privileged: boolean;
   counter: { id: number; name: string } | null; postponedUntil: string | null;
 }
 export interface ServiceQueue { at: string; serviceId: number; maxWaitSec: number; tickets: QueuedTicket[] }

@@ -23,8 +23,8 @@ function tick() {
 }
 setTimeout(tick, 1000 - (serverNow() % 1000) + 5);
 
-/** Seconds a running timer shows now: its value at the server's `at`, plus the time since. */
-export function runningSec(sec: number | null | undefined, at: string): number | null {
-  if (sec === null || sec === undefined) return null;
-  return Math.max(0, Math.floor(sec + (now.value - Date.parse(at)) / 1000));
+/** Whole seconds from `since` to the server's now, rounded as the API rounds: a running timer
+ * (how long a ticket has waited, a break has lasted). */
+export function secondsSince(since: string | null | undefined): number | null {
+  return since ? Math.max(0, Math.round((now.value - Date.parse(since)) / 1000)) : null;
 }

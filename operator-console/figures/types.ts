@@ -32,9 +32,14 @@ export interface Row {
 
 export interface Report { from: string; to: string; by: Grouping; tz: string; rows: Row[]; total: Row }
 
-export interface LiveService { serviceId: number; waiting: number; longestWaitSec: number; etaMinutes: number; overdue: number }
+export interface LiveService {
+  serviceId: number; name: string; nameEn: string | null; waiting: number; longestWaitSec: number;
+  /** The oldest waiting ticket's issue: the longest wait counts up from it. */
+  oldestIssuedAt: string | null;
+  etaMinutes: number; overdue: number; maxWaitSec: number;
+}
 
-export interface LiveTicket { id: number; number: string; serviceId: number; status: TicketStatus }
+export interface LiveTicket { id: number; number: string; serviceId: number; status: TicketStatus; calledAt: string; startedAt: string | null }
 
 export interface LiveCounter {
   counterId: number;
@@ -42,9 +47,11 @@ export interface LiveCounter {
   state: CounterState;
   user: { id: number; name: string } | null;
   ticket: LiveTicket | null;
-  /** Seconds since the current ticket was called or its service began; on a break, since the break began. */
+  /** When it began doing what it does (the call or the start of its ticket, its break, its last customer's end or its opening, its closing). */
+  since: string | null;
   sinceSec: number | null;
   breakReason: string | null;
+  breakLimitSec: number | null;
 }
 
 export type AlertKind = 'wait_over_target' | 'break_too_long' | 'printer' | 'no_counter_open' | string;
@@ -53,13 +60,18 @@ export interface Alert {
   kind: AlertKind;
   severity: 'warning' | 'critical' | string;
   message: string;
+  messageEn: string;
   serviceId?: number;
   counterId?: number;
-  deviceId?: number;
+  deviceId?: number | string;
   since: string;
 }
 
-export interface Live { at: string; services: LiveService[]; counters: LiveCounter[]; today: Row; alerts: Alert[] }
+export interface Live {
+  at: string; services: LiveService[]; counters: LiveCounter[]; today: Row; alerts: Alert[];
+  /** The next instant the view changes by time alone (a ticket passing its target, a break its limit). */
+  nextChangeAt: string | null;
+}
 
 export interface TicketEvent {
   at: string;

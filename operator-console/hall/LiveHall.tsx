@@ -2,7 +2,7 @@
 // totals, the queues by service and the counters, all following the hall as it changes.
 import type { ComponentChild } from 'preact';
 import { pick } from '../../ui/i18n';
-import { now, runningSec } from '../figures/clock';
+import { secondsSince } from '../figures/clock';
 import { count, dur, pct } from '../figures/format';
 import { Glossary } from '../figures/Glossary';
 import { t as ft } from '../figures/strings';
@@ -39,13 +39,7 @@ function Today({ v, tz }: { v: Live; tz: string }) {
 }
 
 function Queues({ v }: { v: Live }) {
-  const drift = Math.max(0, (now.value - Date.parse(v.at)) / 1000);
-  const names = new Map(services.value.map((s) => [s.id, s]));
-  // Services in the kiosk's order; one the kiosk no longer lists still shows while tickets wait for it.
-  const rows = [...v.services].sort((a, b) => {
-    const ia = services.value.findIndex((s) => s.id === a.serviceId), ib = services.value.findIndex((s) => s.id === b.serviceId);
-    return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib) || a.serviceId - b.serviceId;
-  });
+  const prefixes = new Map(services.value.map((s) => [s.id, s.prefix]));
   return (
     <section class="queues" aria-labelledby="queues-title">
       <h2 id="queues-title">{t('services')}</h2>
@@ -55,16 +49,15 @@ function Queues({ v }: { v: Live }) {
             <th scope="col">{t('colEta')}</th><th scope="col">{t('colOverdue')}</th></tr>
         </thead>
         <tbody>
-          {rows.map((s) => {
-            const info = names.get(s.serviceId);
+          {v.services.map((s) => {
             const over = s.overdue > 0;
             return (
               <tr key={s.serviceId} data-service={s.serviceId} class={over ? 'over' : s.waiting ? '' : 'quiet'}>
                 <th scope="row" class="text">
-                  <a href={`/console/hall/service/${s.serviceId}`}><span class="prefix">{info?.prefix}</span> {info ? pick(info.name, info.nameEn) : s.serviceId}</a>
+                  <a href={`/console/hall/service/${s.serviceId}`}><span class="prefix">{prefixes.get(s.serviceId)}</span> {pick(s.name, s.nameEn)}</a>
                 </th>
                 <td class="num" data-testid="waiting">{count(s.waiting)}</td>
-                <td class="num" data-testid="longest">{s.waiting ? dur(Math.floor(s.longestWaitSec + drift)) : '—'}</td>
+                <td class="num" data-testid="longest">{s.waiting ? dur(secondsSince(s.oldestIssuedAt)) : '—'}</td>
                 <td class="num">{s.waiting ? t('minutes', { n: s.etaMinutes }) : '—'}</td>
                 <td class="num" data-testid="overdue">{over ? <strong>⚠ {count(s.overdue)}</strong> : '0'}</td>
               </tr>
@@ -76,8 +69,8 @@ function Queues({ v }: { v: Live }) {
   );
 }
 
-function CounterCard({ c, at }: { c: LiveCounter; at: string }) {
-  const since = runningSec(c.sinceSec, at);
+function CounterCard({ c }: { c: LiveCounter }) {
+  const since = secondsSince(c.since);
   let line: ComponentChild;
   if (c.state === 'break') line = <span class="what">{t('breakFor', { reason: c.breakReason || t('state_break'), t: dur(since) })}</span>;
   else if (c.state === 'closed') line = null;
@@ -106,7 +99,7 @@ function Counters({ v }: { v: Live }) {
   return (
     <section class="counters-live" aria-labelledby="counters-title">
       <h2 id="counters-title">{t('counters')} <span class="sub">{t('openCounters', { open, all: v.counters.length })}</span></h2>
-      <ul class="counter-grid">{list.map((c) => <CounterCard key={c.counterId} c={c} at={v.at} />)}</ul>
+      <ul class="counter-grid">{list.map((c) => <CounterCard key={c.counterId} c={c} />)}</ul>
     </section>
   );
 }

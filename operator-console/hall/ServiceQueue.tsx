@@ -1,10 +1,10 @@
 // One service's queue now: every ticket waiting (or postponed) for it, the longest wait first,
 // each opening to its history. It follows the hall like the main view.
 import { useEffect, useState } from 'preact/hooks';
-import { pick, } from '../../ui/i18n';
+import { pick } from '../../ui/i18n';
 import { ApiError } from '../../ui/api';
 import { getQueue, type ServiceQueue as Queue } from '../figures/api';
-import { runningSec } from '../figures/clock';
+import { secondsSince } from '../figures/clock';
 import { clockTime, dur } from '../figures/format';
 import { services, touched } from './store';
 import { t } from './strings';
@@ -33,7 +33,7 @@ export function ServiceQueue({ serviceId, tz }: { serviceId: number; tz: string 
           <thead><tr><th scope="col" class="text">{t('colNumber')}</th><th scope="col">{t('colIssued')}</th><th scope="col">{t('colWaited')}</th><th scope="col" class="text">{t('colNote')}</th></tr></thead>
           <tbody>
             {q.tickets.map((tk) => {
-              const waited = runningSec(tk.waitSec, q.at) ?? 0;
+              const waited = secondsSince(tk.issuedAt) ?? tk.waitSec;
               const over = waited > q.maxWaitSec;
               const notes = [
                 over ? t('overTarget', { t: dur(q.maxWaitSec) }) : '',

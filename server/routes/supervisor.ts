@@ -1,12 +1,15 @@
-// What lies behind a report, for the supervisor's screens (role supervisor): the tickets of a
+// What the supervisor's screens need beyond the contract (role supervisor): the tickets of a
 // report's range and filters, a page at a time (a row's drill-down reaches each ticket's
-// history), and the distribution of their waits and arrivals (the reports' charts).
+// history), the distribution of their waits and arrivals (the reports' charts), and one
+// service's queue now (the live hall's drill-down).
 import type { FastifyPluginAsync } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import { requireRole } from '../auth/guard';
 import type { AppContext } from '../context';
 import { ReportDetails } from '../hall/report-details';
-import { Nullable, strict } from '../schemas';
+import { ServiceQueue } from '../hall/service-queue';
+import { notFound } from '../errors';
+import { IdParams, Nullable, strict } from '../schemas';
 import { ReportParams, reportFilters } from './stats';
 
 const { by: _by, lang: _lang, ...filterProps } = ReportParams.properties;
@@ -33,11 +36,19 @@ const DistributionReply = Type.Object({
   waits: Type.Array(Type.Object({ fromSec: Type.Integer(), toSec: Sec, tickets: Type.Integer() })),
   arrivals: Type.Array(Type.Object({ weekday: Type.Integer(), hour: Type.Integer(), issued: Type.Integer() })),
 });
+const QueueReply = Type.Object({
+  at: Type.String(), serviceId: Type.Integer(), maxWaitSec: Type.Integer(),
+  tickets: Type.Array(Type.Object({
+    id: Type.Integer(), number: Type.String(), status: Type.String(), privileged: Type.Boolean(), issuedAt: Type.String(), waitSec: Type.Integer(),
+    counter: Ref, postponedUntil: Nullable(Type.String()),
+  })),
+});
 const ok = (schema: TSchema) => ({ 200: schema });
 
-export const reportDetailRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
+export const supervisorRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('preHandler', requireRole('supervisor'));
   const details = new ReportDetails(ctx.sql, ctx.config.timezone);
+  const queue = new ServiceQueue(ctx.sql, ctx.clock);
 
   app.get('/api/stats/report/tickets', { schema: { querystring: Paged, response: ok(TicketsReply) } }, async (req) => {
     const q = req.query as FilterQuery & { offset?: string; limit?: string };
@@ -47,5 +58,11 @@ export const reportDetailRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async
 
   app.get('/api/stats/distribution', { schema: { querystring: Filters, response: ok(DistributionReply) } }, async (req) => {
     return { tz: ctx.config.timezone, ...details.distribution(reportFilters(ctx, req.query as FilterQuery)) };
+  });
+
+  app.get('/api/stats/live/services/:id', { schema: { params: IdParams, response: ok(QueueReply) } }, async (req) => {
+    const v = queue.view(Number((req.params as IdParams).id));
+    if (!v) throw notFound('Service');
+    return v;
   });
 };

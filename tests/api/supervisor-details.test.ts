@@ -1,6 +1,7 @@
-// What lies behind a report, over the API: the tickets of its range and filters a page at a
-// time (the same tickets the report counts), and the distribution of waits whose share at or
-// under the target is the report's within-target share; bad input gets a clear 4xx.
+// What the supervisor's screens add to the contract, over the API: the tickets behind a report a
+// page at a time (the same tickets the report counts), the distribution of waits whose share at
+// or under the target is the report's within-target share, one service's queue now; bad input
+// gets a clear 4xx, an operator 403.
 import { describe, expect, it } from 'vitest';
 import { testHall, type TestHall } from '../helpers/app';
 
@@ -30,7 +31,32 @@ async function day(h: TestHall) {
   return { a, b, c1, ids };
 }
 
-describe('report details', () => {
+describe('supervisor details', () => {
+  it('lists a service\'s queue oldest first, with waits on the server\'s clock, postponed and counter-only tickets marked', async () => {
+    const h = await testHall();
+    const d = await day(h);
+    // A's first four tickets were called; its fifth (issued at +50 s) waits
+    const q = await h.req('GET', `/api/stats/live/services/${d.a}`, undefined, h.admin);
+    expect(q.status).toBe(200);
+    expect(q.json).toMatchObject({ at: new Date(h.clock.now).toISOString(), serviceId: d.a, maxWaitSec: 900 });
+    expect(q.json.tickets).toEqual([{ id: d.ids[5], number: 'А005', status: 'waiting', privileged: false, issuedAt: new Date(T0 + 50_000).toISOString(), waitSec: 1050, counter: null, postponedUntil: null }]);
+    // the called ticket 4 goes back to the queue for this counter only, then steps away for 5 minutes
+    const op = await h.operator('op2');
+    const c2 = await h.counter([{ serviceId: d.a, priority: 1 }], 'Окно 2');
+    await h.req('POST', `/api/counters/${c2}/open`, undefined, op);
+    const lead = await h.req('POST', `/api/auth/login`, { login: 'op1', password: 'operator-Pa55' });
+    expect((await h.req('POST', `/api/counters/${d.c1}/transfer`, { counterId: c2 }, lead.json.token)).status).toBe(200);
+    const after = (await h.req('GET', `/api/stats/live/services/${d.a}`, undefined, h.admin)).json.tickets;
+    expect(after.map((t: { id: number; counter: unknown }) => [t.id, t.counter])).toEqual([[d.ids[3], { id: c2, name: 'Окно 2' }], [d.ids[5], null]]);
+    expect((await h.req('POST', `/api/counters/${c2}/next`, {}, op)).json.ticket.id).toBe(d.ids[3]);
+    expect((await h.req('POST', `/api/counters/${c2}/postpone`, { minutes: 5 }, op)).status).toBe(200);
+    const postponed = (await h.req('GET', `/api/stats/live/services/${d.a}`, undefined, h.admin)).json.tickets[0];
+    expect(postponed).toMatchObject({ id: d.ids[3], status: 'postponed', postponedUntil: new Date(h.clock.now + 300_000).toISOString() });
+    expect((await h.req('GET', '/api/stats/live/services/999', undefined, h.admin)).status).toBe(404);
+    expect((await h.req('GET', '/api/stats/live/services/x', undefined, h.admin)).status).toBe(400);
+    expect((await h.req('GET', `/api/stats/live/services/${d.a}`, undefined, op)).status).toBe(403);
+  });
+
   it('lists the report\'s tickets oldest first, a page at a time, with the report\'s filters', async () => {
     const h = await testHall();
     const d = await day(h);
