@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { pick } from '../../ui/i18n';
 import type { ServiceView } from '../../server/protocol';
 import { getServices, getTicket, getTicketEvents, type TicketInfo } from './api';
+import { secondsSince } from './clock';
 import { clockTime, date, dateTime, dur } from './format';
 import { actionText, statusText, t } from './strings';
 import type { TicketEvent } from './types';
@@ -98,7 +99,9 @@ export function TicketHistory({ id, tz, back, refresh }: { id: number; tz: strin
         <dt>{t('service')}</dt><dd>{serviceLabel(services, info.serviceId) || (info.service ? pick(info.service.name, info.service.nameEn) : '')}</dd>
         <dt>{t('issuedAt')}</dt><dd>{dateTime(info.issuedAt, tz)}</dd>
         <dt>{t('statusNow')}</dt><dd data-testid="history-status" data-status={info.status}>{statusText(info.status)}</dd>
-        <dt>{t('waitFigure')}</dt><dd data-testid="history-wait">{dur(f.wait)}</dd>
+        {f.wait === null && (info.status === 'waiting' || info.status === 'postponed')
+          ? <><dt>{t('waitingFor')}</dt><dd data-testid="history-wait">{dur(secondsSince(info.issuedAt))}</dd></>
+          : <><dt>{t('waitFigure')}</dt><dd data-testid="history-wait">{dur(f.wait)}</dd></>}
         <dt>{t('serviceFigure')}</dt><dd data-testid="history-service">{dur(f.service)}</dd>
       </dl>
       <table class="grid events">

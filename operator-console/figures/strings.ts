@@ -70,6 +70,7 @@ export const t = makeT({
   service: { ru: 'Услуга', en: 'Service' },
   issuedAt: { ru: 'Выдан', en: 'Issued' },
   waitFigure: { ru: 'Ожидание (до первого вызова)', en: 'Wait (to the first call)' },
+  waitingFor: { ru: 'Ждёт уже', en: 'Waiting for' },
   serviceFigure: { ru: 'Обслуживание', en: 'Service' },
   statusNow: { ru: 'Сейчас', en: 'Now' },
   back: { ru: '← Назад', en: '← Back' },

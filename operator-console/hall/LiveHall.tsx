@@ -1,6 +1,5 @@
 // The live hall (Qmatic's Management Information on one screen): alerts on top, today's
 // totals, the queues by service and the counters, all following the hall as it changes.
-import type { ComponentChild } from 'preact';
 import { pick } from '../../ui/i18n';
 import { secondsSince } from '../figures/clock';
 import { count, dur, pct } from '../figures/format';
@@ -8,7 +7,7 @@ import { Glossary } from '../figures/Glossary';
 import { t as ft } from '../figures/strings';
 import type { LiveCounter, Live } from '../figures/types';
 import { Alerts } from './Alerts';
-import { live, services } from './store';
+import { breakReasonName, live, services } from './store';
 import { t, type Key } from './strings';
 
 function Today({ v, tz }: { v: Live; tz: string }) {
@@ -69,24 +68,29 @@ function Queues({ v }: { v: Live }) {
   );
 }
 
+/** What a counter is doing, as its card's label says it: calling, serving, free, on a break, closed. */
+function doing(c: LiveCounter): Key {
+  if (c.state !== 'open') return `state_${c.state}` as Key;
+  return c.ticket ? (c.ticket.status === 'serving' ? 'doingServing' : 'doingCalling') : 'doingFree';
+}
+
 function CounterCard({ c }: { c: LiveCounter }) {
   const since = secondsSince(c.since);
-  let line: ComponentChild;
-  if (c.state === 'break') line = <span class="what">{t('breakFor', { reason: c.breakReason || t('state_break'), t: dur(since) })}</span>;
-  else if (c.state === 'closed') line = null;
-  else if (c.ticket) {
-    line = (
-      <span class="what busy">
-        <a class="number" href={`/console/hall/ticket/${c.ticket.id}`} data-testid="counter-ticket">{c.ticket.number}</a>
-        <span class="timer"><small>{t(c.ticket.status === 'serving' ? 'servingFor' : 'calledFor')}</small> <span data-testid="counter-timer">{dur(since)}</span></span>
-      </span>
-    );
-  } else line = <span class="what idle">{t('idle')}</span>;
+  const busy = c.state === 'open' && c.ticket;
   return (
-    <li class={`counter-card ${c.state}${c.ticket ? ` ${c.ticket.status}` : ''}`} data-counter={c.counterId} data-state={c.state}>
-      <div class="head"><strong class="name">{c.name}</strong><span class="state">{t(`state_${c.state}` as Key)}</span></div>
+    <li class={`counter-card ${c.state}${c.ticket ? ` ${c.ticket.status}` : ''}`} data-counter={c.counterId} data-state={c.state} data-doing={doing(c)}>
+      <div class="head"><strong class="name">{c.name}</strong><span class="state">{t(doing(c))}</span></div>
       <div class="operator">{c.user?.name ?? (c.state === 'closed' ? '' : t('noOperator'))}</div>
-      {line && <div class="line">{line}</div>}
+      {busy && (
+        <div class="line busy">
+          <a class="number" href={`/console/hall/ticket/${c.ticket!.id}`} data-testid="counter-ticket">{c.ticket!.number}</a>
+          <span class="timer" data-testid="counter-timer" title={t(c.ticket!.status === 'serving' ? 'servingFor' : 'calledFor')}>{dur(since)}</span>
+        </div>
+      )}
+      {c.state === 'break' && (
+        <div class="line what"><span>{c.breakReason ? breakReasonName(c.breakReason) : t('state_break')}</span> <span class="timer" data-testid="counter-timer">{dur(since)}</span></div>
+      )}
+      {c.state === 'open' && !c.ticket && <div class="line idle">{t('idleFor', { t: dur(since) })}</div>}
     </li>
   );
 }
