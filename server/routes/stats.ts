@@ -98,7 +98,6 @@ export function reportFilters(ctx: AppContext, q: { from: string; to: string; se
   return { from, to, ...filters, targetSec };
 }
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export const statsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('preHandler', requireRole('supervisor'));
@@ -110,7 +109,8 @@ export const statsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
     const report = ctx.reports.report({ by, from, to, ...filters, targetSec });
     return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), by, tz: ctx.config.timezone, ...report };
   };
-  const fileName = (r: ReturnType<typeof reportOf>, ext: string) => `report-${r.by}-${day(Date.parse(r.from))}-${day(Date.parse(r.to) - 1)}.${ext}`;
+  // Named by the hall's days (a Moscow November is 2026-11-01…2026-11-30, not the UTC 10-31…11-30).
+  const fileName = (r: ReturnType<typeof reportOf>, ext: string) => `report-${r.by}-${hallDay(Date.parse(r.from), r.tz)}-${hallDay(Date.parse(r.to) - 1, r.tz)}.${ext}`;
 
   app.get('/api/stats/report', { schema: { querystring: ReportParams, response: ok(ReportReply) } }, async (req) => reportOf(req.query as ReportParams));
 
