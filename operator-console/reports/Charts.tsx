@@ -23,12 +23,14 @@ function Card({ title, note, children, id }: { title: string; note?: string; chi
   );
 }
 
+/** The hours a chart spans: the working day 08–17 and any hour outside it that had tickets. */
+const hourSpan = (hours: number[]): [number, number] => [Math.min(8, ...hours), Math.max(17, ...hours)];
+
 /** Issued and served tickets per hour of issue, as side-by-side bars. */
 export function ArrivalsChart({ rows }: { rows: Row[] }) {
   const data = useMemo((): uPlot.AlignedData | null => {
     if (!rows.length) return null;
-    const hours = rows.map((r) => Number(r.key));
-    const lo = Math.min(...hours), hi = Math.max(...hours);
+    const [lo, hi] = hourSpan(rows.map((r) => Number(r.key)));
     const xs = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
     const at = new Map(rows.map((r) => [Number(r.key), r]));
     return [xs, xs.map((h) => at.get(h)?.issued ?? 0), xs.map((h) => at.get(h)?.served ?? 0)];
@@ -139,8 +141,7 @@ type HeatCell = Distribution['arrivals'][number];
 /** Weekdays down, hours across; each cell's count written in it, its shade proportional to it. */
 export function Heatmap({ cells }: { cells: HeatCell[] | null }) {
   if (!cells?.length) return <Card id="heatmap" title={t('chartHeatmap')}><p class="hint">{t('noData')}</p></Card>;
-  const hours = cells.map((c) => c.hour);
-  const lo = Math.min(...hours), hi = Math.max(...hours);
+  const [lo, hi] = hourSpan(cells.map((c) => c.hour));
   const cols = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
   const max = Math.max(...cells.map((c) => c.issued));
   const at = new Map(cells.map((c) => [`${c.weekday}:${c.hour}`, c.issued]));

@@ -87,7 +87,7 @@ export const t = makeT({
   seriesTickets: { ru: 'Доля талонов', en: 'Share of tickets' },
   waitMinutes: { ru: 'ожидание, мин', en: 'wait, min' },
   noData: { ru: 'Нет данных', en: 'No data' },
-  oneDay: { ru: 'В периоде один день: тренда нет', en: 'One day in the period: no trend' },
+  oneDay: { ru: 'Талоны есть меньше чем за два дня: тренда нет', en: 'Tickets on fewer than two days: no trend' },
 
   ticketsTitle: { ru: 'Талоны: {label}', en: 'Tickets: {label}' },
   backToReport: { ru: '← К отчёту', en: '← The report' },
