@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ADMIN_PASSWORD, startServer } from '../helpers/server-process';
 import type { Hall } from '../console/hall';
 
@@ -26,21 +26,6 @@ export async function startHistoryHall(days = 30, perDay = 150): Promise<Hall> {
 
 export const TABLET = { width: 1280, height: 800 };
 export const OFFICE = { width: 1920, height: 1080 };
-
-/** Signs in at `path` in a fresh context and waits for `ready`. */
-export async function signIn(browser: Browser, h: Hall, user: { login: string; password: string }, path: string, ready: string, viewport = TABLET): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, locale: 'ru-RU', acceptDownloads: true });
-  const page = await ctx.newPage();
-  for (let attempt = 1; ; attempt++) { // another test run may be rebuilding dist/ this second
-    await page.goto(h.server.base + path);
-    try { await page.waitForSelector('input[name=login]', { timeout: 10_000 }); break; } catch (e) { if (attempt === 3) throw e; }
-  }
-  await page.fill('input[name=login]', user.login);
-  await page.fill('input[name=password]', user.password);
-  await page.click('button[type=submit]');
-  await page.waitForSelector(ready);
-  return page;
-}
 
 /**
  * What is cut off or out of place: the page scrolling sideways, an element sticking out of the

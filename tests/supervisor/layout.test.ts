@@ -6,8 +6,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
-import { issue, makeOperator, type Hall } from '../console/hall';
-import { OFFICE, TABLET, layoutProblems, signIn, startHistoryHall } from './hall';
+import { issue, makeOperator, openConsole, type Hall } from '../console/hall';
+import { OFFICE, TABLET, layoutProblems, startHistoryHall } from './hall';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 let h: Hall;
@@ -62,7 +62,7 @@ async function look(page: Page, name: string) {
 describe('supervisor screens: layout', () => {
   for (const [size, viewport] of [['1280x800', TABLET], ['1920x1080', OFFICE]] as const) {
     it(`fit at ${size}: nothing scrolls sideways, sticks out or is cut off`, async () => {
-      const page = await signIn(browser, h, sup, '/console/hall', '[data-testid=live]', viewport);
+      const page = await openConsole(browser, h, sup, viewport, '/console/hall', '[data-testid=live]');
       for (const [name, path, ready] of VIEWS) {
         await page.goto(h.server.base + path.replace('{service}', String(h.service['П'])).replace('{ticket}', String(waitingTicket)));
         await page.waitForSelector(ready);

@@ -8,7 +8,7 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { count, dur, pct } from '../../operator-console/figures/format';
 import { launchBrowser } from '../helpers/browser';
 import { issue, makeCounter, makeOperator, openConsole, startHall, type Hall } from '../console/hall';
-import { signIn } from './hall';
+import { TABLET } from './hall';
 
 let h: Hall;
 let browser: Browser;
@@ -41,7 +41,7 @@ describe('the live hall', () => {
     const service = h.service['Н'];
     const counter = await makeCounter(h, 'Окно Ж', [[service, 1]]);
     const op = await makeOperator(h);
-    const page = await signIn(browser, h, sup, '/console/', '[data-testid=live]');
+    const page = await openConsole(browser, h, sup, TABLET, '/console/', '[data-testid=live]');
     expect(new URL(page.url()).pathname).toBe('/console/hall');
     expect(await page.locator('nav.areas a').allTextContents()).toEqual(['Окно', 'Зал', 'Отчёты']);
     await page.waitForSelector('[data-testid=link][data-online=true]');
@@ -80,7 +80,7 @@ describe('the live hall', () => {
   });
 
   it('shows the API\'s figures: today\'s Row, each queue and each counter', async () => {
-    const page = await signIn(browser, h, sup, '/console/hall', '[data-testid=live]');
+    const page = await openConsole(browser, h, sup, TABLET, '/console/hall', '[data-testid=live]');
     const v = await api('/api/stats/live');
     const shown = async (k: string) => page.textContent(`[data-testid=today] [data-figure=${k}] dd`);
     expect(await shown('issued')).toBe(count(v.today.issued));
@@ -103,7 +103,7 @@ describe('the live hall', () => {
 
   it('puts alerts on top in words, and chimes for a new one only when the supervisor turned the sound on', async () => {
     // the demo counters stay closed: tickets for a service no open counter serves raise no_counter_open
-    const page = await signIn(browser, h, sup, '/console/hall', '[data-testid=live]');
+    const page = await openConsole(browser, h, sup, TABLET, '/console/hall', '[data-testid=live]');
     const alerts = page.locator('[data-testid=alerts]');
     const chimes = async () => Number(await alerts.getAttribute('data-chimes'));
     const alertFor = (s: number) => `[data-testid=alerts] li[data-kind=no_counter_open][data-service="${s}"]`;
@@ -138,7 +138,7 @@ describe('the live hall', () => {
     const op = await makeOperator(h);
     const a = await issue(h, service);
     const b = await issue(h, service);
-    const page = await signIn(browser, h, sup, '/console/hall', '[data-testid=live]');
+    const page = await openConsole(browser, h, sup, TABLET, '/console/hall', '[data-testid=live]');
     await page.click(`.queues tr[data-service="${service}"] a`);
     await page.waitForSelector(`[data-testid=service-queue] tr[data-ticket="${b.id}"]`);
     expect(new URL(page.url()).pathname).toBe(`/console/hall/service/${service}`);
@@ -170,7 +170,7 @@ describe('the live hall', () => {
 
   it('finds a ticket by its number from the header, today by default', async () => {
     const t = await issue(h, h.service['У']);
-    const page = await signIn(browser, h, sup, '/console/hall', '[data-testid=live]');
+    const page = await openConsole(browser, h, sup, TABLET, '/console/hall', '[data-testid=live]');
     await page.fill('#ticket-search', t.number.toLowerCase().replace(/^(\D+)0+/, '$1'));
     await page.press('#ticket-search', 'Enter');
     await page.waitForSelector(`[data-testid=history][data-ticket="${t.id}"]`);

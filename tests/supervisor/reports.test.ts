@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { count, dur, pct } from '../../operator-console/figures/format';
 import { launchBrowser } from '../helpers/browser';
-import { makeOperator, type Hall } from '../console/hall';
-import { layoutProblems, signIn, startHistoryHall } from './hall';
+import { makeOperator, openConsole, type Hall } from '../console/hall';
+import { TABLET, layoutProblems, startHistoryHall } from './hall';
 
 let h: Hall;
 let browser: Browser;
@@ -70,7 +70,7 @@ function parseCsv(s: string): string[][] {
 
 describe('reports', () => {
   it('keep the period and grouping in the address: choosing changes it, the back button returns', async () => {
-    const page = await signIn(browser, h, sup, '/console/reports', '[data-testid=report-table]');
+    const page = await openConsole(browser, h, sup, TABLET, '/console/reports', '[data-testid=report-table]');
     expect(address(page)).toBe('/console/reports');
     await tableOf(page, 'service');
     expect(await page.textContent('[data-testid=report-title]')).toContain('Сегодня');
@@ -101,7 +101,7 @@ describe('reports', () => {
   });
 
   it('shows in every cell the API\'s figure for the same query, in every grouping', async () => {
-    const page = await signIn(browser, h, sup, '/console/reports?period=last_month&by=operator', '[data-testid=report-table]');
+    const page = await openConsole(browser, h, sup, TABLET, '/console/reports?period=last_month&by=operator', '[data-testid=report-table]');
     for (const by of ['operator', 'counter', 'service', 'day', 'weekday', 'none']) {
       if (by !== 'operator') await page.click(`a[data-by=${by}]`);
       await tableOf(page, by);
@@ -119,7 +119,7 @@ describe('reports', () => {
   });
 
   it('downloads the view as XLSX and CSV that read back as the JSON', async () => {
-    const page = await signIn(browser, h, sup, '/console/reports?period=last_month&by=operator', '[data-testid=report-table]');
+    const page = await openConsole(browser, h, sup, TABLET, '/console/reports?period=last_month&by=operator', '[data-testid=report-table]');
     await tableOf(page, 'operator');
     const q = await shownQuery(page);
     const json = await api(`/api/stats/report?${q}`);
@@ -156,7 +156,7 @@ describe('reports', () => {
   });
 
   it('drills down from a row to a narrower report, to its tickets and to a ticket\'s history', async () => {
-    const page = await signIn(browser, h, sup, '/console/reports?period=last_month', '[data-testid=report-table]');
+    const page = await openConsole(browser, h, sup, TABLET, '/console/reports?period=last_month', '[data-testid=report-table]');
     await tableOf(page, 'service');
     const json = await api(`/api/stats/report?${await shownQuery(page)}`);
     const row = json.rows[0];
@@ -191,7 +191,7 @@ describe('reports', () => {
   });
 
   it('finds an older ticket by its number and day from the header', async () => {
-    const page = await signIn(browser, h, sup, '/console/reports?period=last_month', '[data-testid=report-table]');
+    const page = await openConsole(browser, h, sup, TABLET, '/console/reports?period=last_month', '[data-testid=report-table]');
     const q = await shownQuery(page);
     const list = await api(`/api/stats/report/tickets?${q.replace(/&?by=[^&]*/, '')}&limit=5&offset=40`);
     const t = list.tickets[0];
@@ -207,7 +207,7 @@ describe('reports', () => {
   });
 
   it('explains every figure a tap away, and prints on A4 with the period and grouping and without the controls', async () => {
-    const page = await signIn(browser, h, sup, '/console/reports?period=last_month&by=day', '[data-testid=report-table]');
+    const page = await openConsole(browser, h, sup, TABLET, '/console/reports?period=last_month&by=day', '[data-testid=report-table]');
     await tableOf(page, 'day');
     await page.click('[data-testid=glossary-open]');
     await page.waitForSelector('[data-testid=glossary][open]');
