@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { findTickets, type FoundTicket } from './api';
-import { now } from './clock';
+import { serverNow } from './clock';
 import { calendarDay, clockTime } from './format';
 import { hallToday } from './hall-zone';
 import { parseTicketQuery } from './search';
@@ -28,7 +28,7 @@ export function SearchResults({ q, base, tz }: { q: string; base: string; tz: st
   const { route } = useLocation();
   const [found, setFound] = useState<FoundTicket[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const parsed = parseTicketQuery(q, hallToday(now.value, tz));
+  const parsed = parseTicketQuery(q, hallToday(serverNow(), tz));
   useEffect(() => {
     setFound(null);
     setError(null);

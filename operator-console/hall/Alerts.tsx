@@ -1,10 +1,10 @@
 // The alerts, first thing on the screen: a band in the alert's colour with an icon and a
-// sentence (never colour alone), newest first, each linking to what it is about.
+// sentence (never colour alone), urgent ones first, then the oldest, each linking to what it is about.
 import { pick } from '../../ui/i18n';
 import { clockTime, count, dur } from '../figures/format';
 import { secondsSince } from '../figures/clock';
 import { chimes, setSound, soundOn } from './chime';
-import { breakReasonName, live } from './store';
+import { alertKey, breakReasonName, live } from './store';
 import { t } from './strings';
 import type { Alert, Live } from '../figures/types';
 
@@ -43,7 +43,7 @@ export function Alerts({ tz }: { tz: string }) {
             const link = href(a);
             const text = alertText(a, v);
             return (
-              <li key={`${a.kind}:${a.serviceId}:${a.counterId}:${a.deviceId}`} class={`alert ${a.severity}`} data-kind={a.kind} data-service={a.serviceId} data-counter={a.counterId}>
+              <li key={alertKey(a)} class={`alert ${a.severity}`} data-kind={a.kind} data-service={a.serviceId} data-counter={a.counterId}>
                 <span class="icon" aria-hidden="true">⚠</span>
                 <span class="tag">{t(a.severity === 'critical' ? 'severity_critical' : 'severity_warning')}</span>
                 {link ? <a href={link}>{text}</a> : <span>{text}</span>}

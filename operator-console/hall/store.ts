@@ -3,9 +3,11 @@
 // medians, alerts, who serves what) are the server's aggregates, and recomputing them in the
 // browser would be a second implementation that could disagree with the reports. A refetch
 // costs one small request; the events say when. Refetches are coalesced: one runs at a time,
-// and the events that arrive meanwhile cause exactly one more. Nothing is polled on a timer;
-// what changes with time alone (the running waits and breaks) ticks in the browser, corrected
-// by the server's clock (figures/clock.ts). See docs/supervisor.md for the measurements.
+// and the events that arrive meanwhile cause exactly one more. Nothing is polled on a timer:
+// the running waits and breaks are counted up in the browser from the instants the view gives,
+// on the server's clock (figures/clock.ts), and what changes a count or an alert by time alone
+// (a ticket passing its target, a break its limit) is refetched at the instant the view names
+// (`nextChangeAt`). See docs/supervisor.md for the measurements.
 import { signal } from '@preact/signals';
 import { connectHall } from '../../ui/hall-socket';
 import { pick } from '../../ui/i18n';

@@ -1,42 +1,33 @@
-// The charts of a report view: each asks the API for what it draws (the same period and
-// filters, grouped its own way), reusing the table's report when it is already that grouping.
+// The charts of a report view: each asks the API for what it draws, with the view's period and
+// filters, grouped its own way. They do not depend on the table's grouping, so choosing another
+// grouping leaves them as they are (no new request).
 import { useEffect, useState } from 'preact/hooks';
 import { getDistribution, getReport, reportSearch, type Distribution, type ReportQuery } from '../figures/api';
-import type { Report, Row } from '../figures/types';
+import type { Row } from '../figures/types';
 import { ArrivalsChart, Heatmap, TrendChart, WaitsChart } from './Charts';
-import type { Period } from './period';
-import { periodDays } from './period';
+import { periodDays, type Period } from './period';
 import { t } from './strings';
 
-function useRows(q: ReportQuery, by: 'hour' | 'day', main: Report): Row[] | null {
-  const [rows, setRows] = useState<{ key: string; rows: Row[] } | null>(null);
-  const mine = { ...q, by };
-  const key = reportSearch(mine);
-  useEffect(() => {
-    if (main.by === by) return;
-    let on = true;
-    getReport(mine).then((r) => { if (on) setRows({ key, rows: r.rows }); }, () => undefined);
-    return () => { on = false; };
-  }, [key, main]);
-  if (main.by === by) return main.rows;
-  return rows?.key === key ? rows.rows : null;
-}
-
-function useLoaded<T>(load: (q: ReportQuery) => Promise<T>, q: ReportQuery): T | null {
+/** What `load` gives for these filters, or null while it loads (or when it failed). */
+function useLoaded<T>(filters: Omit<ReportQuery, 'by'>, load: (f: Omit<ReportQuery, 'by'>) => Promise<T>): T | null {
   const [v, setV] = useState<{ key: string; v: T } | null>(null);
-  const key = reportSearch({ ...q, by: 'none' });
+  const key = reportSearch(filters);
   useEffect(() => {
     let on = true;
-    load(q).then((x) => { if (on) setV({ key, v: x }); }, () => undefined);
+    load(filters).then((x) => { if (on) setV({ key, v: x }); }, () => undefined);
     return () => { on = false; };
   }, [key]);
   return v?.key === key ? v.v : null;
 }
 
-export function ChartsPanel({ q, main, period }: { q: ReportQuery; main: Report; period: Period }) {
-  const hourly = useRows(q, 'hour', main);
-  const daily = useRows(q, 'day', main);
-  const dist = useLoaded<Distribution>(({ by: _, ...f }) => getDistribution(f), q);
+const rowsBy = (by: 'hour' | 'day') => (f: Omit<ReportQuery, 'by'>): Promise<Row[]> => getReport({ ...f, by }).then((r) => r.rows);
+const byHour = rowsBy('hour'), byDay = rowsBy('day');
+
+export function ChartsPanel({ q, period }: { q: ReportQuery; period: Period }) {
+  const { by: _, ...filters } = q;
+  const hourly = useLoaded(filters, byHour);
+  const daily = useLoaded(filters, byDay);
+  const dist = useLoaded<Distribution>(filters, getDistribution);
   return (
     <section class="charts" aria-label={t('charts')} data-testid="charts">
       <ArrivalsChart rows={hourly ?? []} />

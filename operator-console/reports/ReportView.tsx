@@ -97,9 +97,9 @@ export function ReportView({ tz }: { tz: string }) {
             <>
               {current.report.total.issued === 0 && <p class="message info" data-testid="report-empty">{t('empty')}</p>}
               <ReportTable report={current.report} state={state} />
-              <ChartsPanel q={q} main={current.report} period={period} />
             </>
           )}
+      {!(current && 'error' in current) && <ChartsPanel q={q} period={period} />}
     </div>
   );
 }
