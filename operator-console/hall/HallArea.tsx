@@ -3,13 +3,14 @@
 import { useEffect } from 'preact/hooks';
 import { Route, Router, useRoute } from 'preact-iso';
 import { Header } from '../shell/Header';
+import { clockTime } from '../figures/format';
 import { timezone } from '../figures/hall-zone';
 import { TicketHistory } from '../figures/TicketHistory';
 import { SearchResults, TicketSearch } from '../figures/TicketSearch';
 import { SoundToggle } from './Alerts';
 import { LiveHall } from './LiveHall';
 import { ServiceQueue } from './ServiceQueue';
-import { failure, follow, online, touched } from './store';
+import { failure, follow, live, online, touched } from './store';
 import { t } from './strings';
 import '../figures/figures.css';
 import './hall.css';
@@ -41,7 +42,8 @@ export function HallArea() {
         <TicketSearch base={BASE} />
         <SoundToggle />
       </Header>
-      {failure.value && <p class="message error" role="alert">{t('failed', { reason: failure.value })}</p>}
+      {failure.value && online.value && <p class="message error" role="alert">{t('failed', { reason: failure.value })}</p>}
+      {!online.value && live.value && tz && <p class="message error" role="alert" data-testid="stale">{t('stale', { t: clockTime(live.value.at, tz) })}</p>}
       <main class="hall-main">
         {!tz ? <p class="hint pad">{t('loading')}</p> : (
           <Router>

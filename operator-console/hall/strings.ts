@@ -3,7 +3,6 @@ import { makeT } from '../../ui/i18n';
 
 export const t = makeT({
   title: { ru: 'Зал сейчас', en: 'The hall now' },
-  at: { ru: 'на {t}', en: 'at {t}' },
   loading: { ru: 'Загрузка зала…', en: 'Loading the hall…' },
   failed: { ru: 'Данные зала не загрузились: {reason}', en: 'The hall did not load: {reason}' },
   stale: { ru: 'Нет связи с сервером: цифры на {t}', en: 'No connection to the server: figures as of {t}' },
@@ -29,7 +28,6 @@ export const t = makeT({
   colOverdue: { ru: 'Сверх нормы', en: 'Past target' },
   minutes: { ru: '{n} мин', en: '{n} min' },
   counters: { ru: 'Окна', en: 'Counters' },
-  state_open: { ru: 'Открыто', en: 'Open' },
   state_break: { ru: 'Перерыв', en: 'Break' },
   state_closed: { ru: 'Закрыто', en: 'Closed' },
   doingCalling: { ru: 'Вызов', en: 'Calling' },

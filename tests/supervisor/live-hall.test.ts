@@ -182,6 +182,27 @@ describe('the live hall', () => {
   });
 });
 
+describe('the live hall without its server', () => {
+  it('says its figures are as of the last answer while the server is gone, and follows the hall again when it is back', async () => {
+    const page = await openConsole(browser, h, sup, TABLET, '/console/hall', '[data-testid=live]');
+    await page.waitForSelector('[data-testid=link][data-online=true]');
+    const at = await page.getAttribute('[data-testid=live]', 'data-at');
+    await h.server.kill();
+    await page.waitForSelector('[data-testid=stale]');
+    expect(await page.textContent('[data-testid=stale]')).toMatch(/^Нет связи с сервером: цифры на \d\d:\d\d:\d\d$/);
+    await h.server.restart();
+    await page.waitForSelector('[data-testid=link][data-online=true]', { timeout: 20_000 });
+    await page.waitForSelector('[data-testid=stale]', { state: 'detached' });
+    // the reconnect's snapshot brought a fresh view, and events are followed again
+    expect(await page.getAttribute('[data-testid=live]', 'data-at')).not.toBe(at);
+    const service = h.service['П'];
+    const before = Number(await waitingShown(page, service));
+    await issue(h, service);
+    await page.waitForFunction(([s, n]) => document.querySelector(`.queues tr[data-service="${s}"] [data-testid=waiting]`)?.textContent === String(n), [service, before + 1] as const);
+    await page.context().close();
+  });
+});
+
 describe('an operator', () => {
   it('sees no supervisor area: no tabs, their addresses send them home, and the API answers 403', async () => {
     const op = await makeOperator(h);
