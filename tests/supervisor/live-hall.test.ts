@@ -63,6 +63,7 @@ describe('the live hall', () => {
     expect(await card.locator('.operator').textContent()).toBe(shownCounter.user.name);
 
     // quiet hall: the call's timer counts up in the browser, and nothing is fetched meanwhile
+    await page.waitForTimeout(500); // a refetch still on its way is not the quiet hall's
     const quietFrom = requests.length;
     const first = await card.locator('[data-testid=counter-timer]').textContent();
     await page.waitForFunction(([c, f]) => document.querySelector(`.counter-card[data-counter="${c}"] [data-testid=counter-timer]`)?.textContent !== f, [counter, first] as const);
@@ -117,7 +118,7 @@ describe('the live hall', () => {
     expect(await chimes()).toBe(0); // off by default
     await page.click('[data-testid=sound]');
     expect(await page.getAttribute('[data-testid=sound]', 'aria-pressed')).toBe('true');
-    expect(await chimes()).toBe(1); // the click plays it once, to hear the volume
+    await expect.poll(chimes).toBe(1); // the click plays it once, to hear the volume
     await issue(h, h.service['Ю']);
     await page.waitForSelector(alertFor(h.service['Ю']));
     await expect.poll(chimes).toBe(2);
