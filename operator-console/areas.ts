@@ -6,6 +6,10 @@ import type { Area } from './shell/areas';
 export const areas: Area[] = [
   { id: 'work', path: '/console/work', label: 'areaWork', role: 'operator', homeFor: ['operator'],
     component: lazy(() => import('./work/WorkArea').then((m) => m.WorkArea)) },
+  { id: 'hall', path: '/console/hall', label: 'areaHall', role: 'supervisor', homeFor: ['supervisor'],
+    component: lazy(() => import('./hall/HallArea').then((m) => m.HallArea)) },
+  { id: 'reports', path: '/console/reports', label: 'areaReports', role: 'supervisor',
+    component: lazy(() => import('./reports/ReportsArea').then((m) => m.ReportsArea)) },
   { id: 'admin', path: '/console/admin', label: 'areaAdmin', role: 'admin', homeFor: ['admin'],
     component: lazy(() => import('./admin/AdminArea').then((m) => m.AdminArea)) },
 ];

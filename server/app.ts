@@ -52,6 +52,7 @@ import { opsRoutes } from './routes/ops';
 import { publicRoutes } from './routes/public';
 import { statsRoutes } from './routes/stats';
 import { simulateRoutes } from './routes/simulate';
+import { supervisorRoutes } from './routes/supervisor';
 import { wsRoutes } from './routes/ws';
 import { SettingsStore } from './settings';
 
@@ -161,6 +162,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(adminConfigRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
   await app.register(simulateRoutes, { ctx }); // "what if" on the hall's history
+  await app.register(supervisorRoutes, { ctx }); // the supervisor's drill-downs and charts
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents
   const unwatchDevices = ctx.live.watchDevices(hub);
   await app.register(announceRoutes); // the board's speech through espeak-ng

@@ -22,9 +22,11 @@ function Areas() {
   const areas = visibleAreas();
   return (
     <Router>
+      {/* One key for both routes of an area: moving within it (/console/hall → /console/hall/service/3)
+          updates the area instead of mounting it again (and reconnecting its websocket). */}
       {areas.flatMap((a) => [
         <Route key={a.id} path={a.path} component={a.component} />,
-        <Route key={`${a.id}/*`} path={`${a.path}/*`} component={a.component} />,
+        <Route key={a.id} path={`${a.path}/*`} component={a.component} />,
       ])}
       <Route path="/console/password" component={PasswordChange} />
       <Route default component={ToHome} />

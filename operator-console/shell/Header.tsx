@@ -1,13 +1,14 @@
 // The strip above every screen: who is signed in, the areas their role may open, the
 // connection, the language switch. `title` is the screen's heading (the counter's name on the
-// window work screen).
+// window work screen); `children` are the area's own controls (the number search, the sound).
+import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { lang } from '../../ui/i18n';
 import { areaOf, visibleAreas } from './areas';
 import { logout, session } from './session';
 import { t } from './strings';
 
-export function Header({ title, online }: { title?: string; online?: boolean }) {
+export function Header({ title, online, children }: { title?: string; online?: boolean; children?: ComponentChildren }) {
   const user = session.value?.user;
   const { path } = useLocation();
   const areas = user ? visibleAreas() : [];
@@ -25,6 +26,7 @@ export function Header({ title, online }: { title?: string; online?: boolean }) 
       {title && <h1 class="counter-name" data-testid="counter-name">{title}</h1>}
       {user && <a class="user" href="/console/password" title={t('pwTitle')}>{user.name}</a>}
       <span class="spacer" />
+      {children}
       {online !== undefined && (
         <span class={online ? 'link up' : 'link down'} data-testid="link" data-online={String(online)}>
           {online ? t('online') : t('offline')}

@@ -21,7 +21,7 @@ const Iso = Type.String({ format: 'date-time' });
 const Range = Type.Object({ from: Iso, to: Iso }, strict);
 const Grouping = Type.Union(GROUPINGS.map((g) => Type.Literal(g)));
 const LangParam = Type.Union([Type.Literal('ru'), Type.Literal('en')]);
-const ReportParams = Type.Object({
+export const ReportParams = Type.Object({
   from: Iso, to: Iso, by: Type.Optional(Grouping),
   serviceId: Type.Optional(IdText), counterId: Type.Optional(IdText), userId: Type.Optional(IdText),
   targetSec: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,4})$' })),
@@ -81,30 +81,35 @@ function range(q: { from: string; to: string }) {
   return r;
 }
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** A report's range, filters (each id known: 404 otherwise) and target, checked. */
+export function reportFilters(ctx: AppContext, q: { from: string; to: string; serviceId?: string; counterId?: string; userId?: string; targetSec?: string }) {
+  const { from, to } = range(q);
+  const ids = { serviceId: q.serviceId, counterId: q.counterId, userId: q.userId };
+  const kinds = { serviceId: 'service', counterId: 'counter', userId: 'user' } as const;
+  const filters: { serviceId?: number; counterId?: number; userId?: number } = {};
+  for (const [k, v] of Object.entries(ids) as [keyof typeof ids, string | undefined][]) {
+    if (v === undefined) continue;
+    const id = Number(v);
+    if (!ctx.reports.exists(kinds[k], id)) throw notFound(`${kinds[k][0].toUpperCase()}${kinds[k].slice(1)} ${id}`);
+    filters[k] = id;
+  }
+  const targetSec = q.targetSec === undefined ? undefined : Number(q.targetSec);
+  if (targetSec !== undefined && targetSec > 86_400) throw badRequest('`targetSec` is at most 86400 (a day)');
+  return { from, to, ...filters, targetSec };
+}
 
 export const statsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('preHandler', requireRole('supervisor'));
 
   /** A report request: its range, grouping and filters, each filter's id known. */
   const reportOf = async (q: ReportParams) => {
-    const { from, to } = range(q);
+    const { from, to, targetSec, ...filters } = reportFilters(ctx, q);
     const by = q.by ?? 'none';
-    const ids = { serviceId: q.serviceId, counterId: q.counterId, userId: q.userId };
-    const kinds = { serviceId: 'service', counterId: 'counter', userId: 'user' } as const;
-    const filters: { serviceId?: number; counterId?: number; userId?: number } = {};
-    for (const [k, v] of Object.entries(ids) as [keyof typeof ids, string | undefined][]) {
-      if (v === undefined) continue;
-      const id = Number(v);
-      if (!ctx.reports.exists(kinds[k], id)) throw notFound(`${kinds[k][0].toUpperCase()}${kinds[k].slice(1)} ${id}`);
-      filters[k] = id;
-    }
-    const targetSec = q.targetSec === undefined ? undefined : Number(q.targetSec);
-    if (targetSec !== undefined && targetSec > 86_400) throw badRequest('`targetSec` is at most 86400 (a day)');
     const report = await ctx.reports.reportInSlices({ by, from, to, ...filters, targetSec });
     return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), by, tz: ctx.config.timezone, ...report };
   };
-  const fileName = (r: Awaited<ReturnType<typeof reportOf>>, ext: string) => `report-${r.by}-${day(Date.parse(r.from))}-${day(Date.parse(r.to) - 1)}.${ext}`;
+  // Named by the hall's days (a Moscow November is 2026-11-01…2026-11-30, not the UTC 10-31…11-30).
+  const fileName = (r: Awaited<ReturnType<typeof reportOf>>, ext: string) => `report-${r.by}-${hallDay(Date.parse(r.from), r.tz)}-${hallDay(Date.parse(r.to) - 1, r.tz)}.${ext}`;
 
   app.get('/api/stats/report', { schema: { querystring: ReportParams, response: ok(ReportReply) } }, async (req) => reportOf(req.query as ReportParams));
 

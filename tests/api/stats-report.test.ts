@@ -103,7 +103,7 @@ describe('reports over the API', () => {
     const xlsx = await h.app.inject({ method: 'GET', url: `/api/stats/report.xlsx?${range}&by=operator`, headers: { authorization: `Bearer ${h.admin}` } });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="report-operator-2026-03-09-2026-03-10.xlsx"');
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="report-operator-2026-03-10-2026-03-10.xlsx"');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('Отчёт')!;
