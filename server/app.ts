@@ -24,6 +24,9 @@ import { QueueService } from './hall/queue';
 import { ServiceTimes } from './hall/service-times';
 import { StatsService } from './hall/stats';
 import { HallViews } from './hall/views';
+import { FeedbackService } from './hall/feedback';
+import { LeanViews } from './hall/lean';
+import { LunchService } from './hall/lunches';
 import { Hub } from './hub';
 import { Committer } from './commits';
 import { WalSync } from './wal-sync';
@@ -34,6 +37,7 @@ import { authRoutes } from './routes/auth';
 import { counterRoutes } from './routes/counters';
 import { publicRoutes } from './routes/public';
 import { statsRoutes } from './routes/stats';
+import { leanRoutes } from './routes/lean';
 import { wsRoutes } from './routes/ws';
 import { SettingsStore } from './settings';
 
@@ -90,6 +94,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     views: new HallViews(sql, queue, times, clock, config.timezone),
     admin: new AdminService(db, clock),
     stats: new StatsService(sql),
+    feedback: new FeedbackService(sql, commits, clock),
     devices: opts.devices ?? noDevices,
     // Staff and device tokens (an operator issuing for a caller, a kiosk agent, a load test) are exempt.
     kioskRateLimit: { max: config.kioskRatePerMin, timeWindow: 60_000, allowList: (req) => req.principal !== null },
@@ -115,6 +120,8 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(counterRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
+  const lean = new LeanViews(sql, settings, config.timezone);
+  await app.register(leanRoutes, { ctx, lean, lunches: new LunchService(sql, settings, lean, config.timezone), feedback: ctx.feedback });
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents
   await app.register(announceRoutes); // the board's speech through espeak-ng
 

@@ -10,6 +10,7 @@ import type { AdminService } from './hall/admin';
 import type { QueueService } from './hall/queue';
 import type { StatsService } from './hall/stats';
 import type { HallViews } from './hall/views';
+import type { FeedbackService } from './hall/feedback';
 import type { Hub } from './hub';
 import type { Committer } from './commits';
 import type { SettingsStore } from './settings';
@@ -30,6 +31,8 @@ export interface AppContext {
   views: HallViews;
   admin: AdminService;
   stats: StatsService;
+  /** Customers' ratings (the rating tablet's route and the rating keypads). */
+  feedback: FeedbackService;
   /** Replaced by the device layer when it is registered. */
   devices: DevicePort;
   /** @fastify/rate-limit settings of anonymous ticket issuing. */

@@ -103,7 +103,11 @@ export type HallEvent =
   | (EventBase & { type: 'counter.changed'; counter: CounterRef & { state: CounterState } })
   | (EventBase & { type: 'notices.changed'; notices: NoticeView[] })
   | (EventBase & { type: 'services.changed' })
-  | (EventBase & { type: 'settings.changed'; settings: PublicSettings });
+  | (EventBase & { type: 'settings.changed'; settings: PublicSettings })
+  /** A customer rated a finished visit (the rating tablet thanks them; the rating is not sent). */
+  | (EventBase & { type: 'feedback.received'; ticket: TicketRef; counter: CounterRef | null })
+  /** The supervisor adopted a lunch plan for `day`: operators' consoles refetch their lunch. */
+  | (EventBase & { type: 'lunch.changed'; day: string });
 
 export type HallEventType = HallEvent['type'];
 /** An event before the hub stamps it with `seq` and `at`. */

@@ -8,7 +8,7 @@ import type { Role } from '../protocol';
 import { iso } from './rows';
 
 export interface ServiceInput {
-  name: string; prefix: string; nameEn?: string | null; maxWaitSec?: number; defaultServiceSec?: number;
+  name: string; prefix: string; nameEn?: string | null; maxWaitSec?: number; defaultServiceSec?: number; normServiceSec?: number | null;
   groupName?: string | null; groupNameEn?: string | null; openFrom?: string | null; openTo?: string | null;
   dailyLimit?: number | null; script?: string; ticketFooter?: string; sortOrder?: number; active?: boolean;
 }

@@ -10,6 +10,7 @@ const ServiceFields = {
   nameEn: Type.Optional(Nullable(Name)),
   maxWaitSec: Type.Optional(Type.Integer({ minimum: 60, maximum: 86_400 })),
   defaultServiceSec: Type.Optional(Type.Integer({ minimum: 30, maximum: 14_400 })),
+  normServiceSec: Type.Optional(Nullable(Type.Integer({ minimum: 30, maximum: 14_400 }))),
   groupName: Type.Optional(Nullable(Name)),
   groupNameEn: Type.Optional(Nullable(Name)),
   openFrom: Type.Optional(Nullable(HHMM)),
