@@ -54,7 +54,8 @@ export type BeforeAfterBody = Static<typeof BeforeAfterBody>;
 const LunchRule = Type.Object({ minutes: Type.Integer({ minimum: 5, maximum: 180 }), from: HHMM, to: HHMM }, strict);
 
 function validDay(day: string): string {
-  if (new Date(`${day}T12:00:00Z`).toISOString().slice(0, 10) !== day) throw badRequest(`${day} is not a calendar day`);
+  const t = Date.parse(`${day}T12:00:00Z`);
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day) throw badRequest(`${day} is not a calendar day`);
   return day;
 }
 

@@ -5,9 +5,9 @@
 //
 // Search: operators with the fewest possible starts are placed first, each at the start that
 // adds the least shortfall (window-slots below the need), then the fewest overlapping lunches,
-// then the earliest; then each lunch is moved again to its best start given all the others,
-// until no move helps. Small and deterministic; for a hall of a dozen operators it finds the
-// plan a supervisor would draw by hand.
+// then the earliest; then lunches are moved, one and two at a time, to their best starts given
+// the others, until no move helps; the same from the reverse order, and the better plan is
+// kept. Deterministic; tests check it against every combination on small halls.
 
 export interface LunchOperator {
   userId: number;
@@ -76,19 +76,56 @@ export function planLunches(input: LunchInput): LunchPlan {
     return pick;
   };
 
-  const order = [...ops].sort((a, b) => a.starts.length - b.starts.length || a.o.userId - b.o.userId);
-  for (const op of order) { op.at = best(op); cover(op.at, op.len, 1); }
-  for (let round = 0; round < 20; round++) {
-    let moved = false;
-    for (const op of order) {
-      cover(op.at, op.len, -1);
-      const s = best(op);
-      if (s !== op.at) moved = true;
-      op.at = s;
-      cover(op.at, op.len, 1);
+  const total = () => lunching.reduce((a, l, k) => a + Math.max(0, need[k] - (staff - l)), 0);
+  const spread = () => lunching.reduce((a, l) => a + l * l, 0);
+  /** Moves one lunch, then two at once, to their best starts given the rest, until nothing helps. */
+  const improve = () => {
+    for (let round = 0; round < 50; round++) {
+      let moved = false;
+      for (const op of ops) {
+        cover(op.at, op.len, -1);
+        const s = best(op);
+        if (s !== op.at) moved = true;
+        op.at = s;
+        cover(op.at, op.len, 1);
+      }
+      for (let i = 0; i < ops.length; i++) {
+        for (let j = i + 1; j < ops.length; j++) {
+          const a = ops[i], b = ops[j];
+          const before: [number, number] = [total(), spread()];
+          cover(a.at, a.len, -1); cover(b.at, b.len, -1);
+          let pick: [number, number] = [a.at, b.at], key = before;
+          for (const sa of a.starts) {
+            cover(sa, a.len, 1);
+            for (const sb of b.starts) {
+              cover(sb, b.len, 1);
+              const k: [number, number] = [total(), spread()];
+              if (k[0] < key[0] || (k[0] === key[0] && k[1] < key[1])) { key = k; pick = [sa, sb]; }
+              cover(sb, b.len, -1);
+            }
+            cover(sa, a.len, -1);
+          }
+          if (pick[0] !== a.at || pick[1] !== b.at) moved = true;
+          a.at = pick[0]; b.at = pick[1];
+          cover(a.at, a.len, 1); cover(b.at, b.len, 1);
+        }
+      }
+      if (!moved) break;
     }
-    if (!moved) break;
+  };
+
+  // Greedy from two orders (least flexible first, and the reverse), each improved; the better kept.
+  const byFlex = [...ops].sort((a, b) => a.starts.length - b.starts.length || a.o.userId - b.o.userId);
+  let kept: number[] | null = null, keptKey: [number, number] = [Infinity, Infinity];
+  for (const order of [byFlex, [...byFlex].reverse()]) {
+    lunching.fill(0);
+    for (const op of order) { op.at = best(op); cover(op.at, op.len, 1); }
+    improve();
+    const key: [number, number] = [total(), spread()];
+    if (key[0] < keptKey[0] || (key[0] === keptKey[0] && key[1] < keptKey[1])) { keptKey = key; kept = ops.map((o) => o.at); }
   }
+  lunching.fill(0);
+  ops.forEach((op, i) => { op.at = kept![i]; cover(op.at, op.len, 1); });
 
   const slots = need.map((n, k) => ({ at: hhmm(slotAt(k)), needed: n, open: staff - lunching[k] }));
   const shortBy = new Map<string, number>();

@@ -1,13 +1,13 @@
 // A scripted hall day on the injected clock: counters opened, breaks, customers issued, called
 // and finished at exact local times (Europe/Moscow, UTC+3, no daylight saving).
 import { expect } from 'vitest';
-import type { TestHall } from '../helpers/app';
+import { ADMIN, type TestHall } from '../helpers/app';
 
 export const DAY = '2026-03-10'; // a Tuesday
 /** Epoch ms of a Moscow wall-clock time on `day`. */
 export const msk = (hhmm: string, day = DAY) => Date.parse(`${day}T${hhmm.length === 5 ? hhmm + ':00' : hhmm}+03:00`);
 
-export interface Window { id: number; token: string; userId: number }
+export interface Window { id: number; token: string; userId: number; login: string }
 
 export async function ok(h: TestHall, method: string, url: string, body?: unknown, token = h.admin) {
   const r = await h.req(method, url, body, token);
@@ -29,11 +29,19 @@ export async function hallWith(h: TestHall, n: number, normServiceSec: number, p
   const windows: Window[] = [];
   for (let i = 1; i <= n; i++) {
     const id = await h.counter([{ serviceId, priority: 1 }], `Окно ${prefix}${i}`);
-    const token = await h.operator(`${prefix.toLowerCase() === 'л' ? 'l' : prefix}op${i}${Math.random().toString(36).slice(2, 6)}`);
+    const login = `op${i}${Math.random().toString(36).slice(2, 8)}`;
+    const token = await h.operator(login);
     const me = await ok(h, 'GET', '/api/auth/me', undefined, token);
-    windows.push({ id, token, userId: me.user.id });
+    windows.push({ id, token, userId: me.user.id, login });
   }
   return { serviceId, windows };
+}
+
+/** Moves the script to 08:00 of another day; staff sign in again (tokens last a shift). */
+export async function newDay(h: TestHall, day: string, windows: Window[]) {
+  h.clock.now = msk('08:00', day);
+  h.admin = (await ok(h, 'POST', '/api/auth/login', { login: 'admin', password: ADMIN })).token;
+  for (const w of windows) w.token = (await ok(h, 'POST', '/api/auth/login', { login: w.login, password: 'operator-Pa55' })).token;
 }
 
 /** A supervisor's token. */
