@@ -6,4 +6,6 @@ import type { Area } from './shell/areas';
 export const areas: Area[] = [
   { id: 'work', path: '/console/work', label: 'areaWork', role: 'operator', homeFor: ['operator'],
     component: lazy(() => import('./work/WorkArea').then((m) => m.WorkArea)) },
+  { id: 'lean', path: '/console/lean', label: 'areaLean', role: 'supervisor',
+    component: lazy(() => import('./lean/LeanArea').then((m) => m.LeanArea)) },
 ];

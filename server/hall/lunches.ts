@@ -63,6 +63,8 @@ export class LunchService {
       day, weekday, open: hours.open, close: hours.close, targetSec: opts.targetSec, targetPct: opts.targetPct,
       history: { from: grid.from, to: grid.to, days: grid.days[weekday] ?? 0 },
       operators: operators.map((o) => ({ userId: o.userId, name: o.name, ...o.rule })),
+      /** Everyone who could be on duty, for the supervisor's choice. */
+      candidates: (this.s.operators.all() as { id: number; name: string }[]).map((u) => ({ userId: u.id, name: u.name })),
       ...plan,
       adopted: this.settings.get().lunchPlans[day] ?? null,
     };

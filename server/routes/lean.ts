@@ -11,6 +11,7 @@ import { beforeAfterXlsx } from '../export/before-after-xlsx';
 import type { FeedbackService } from '../hall/feedback';
 import type { FeedbackBy, LeanViews } from '../hall/lean';
 import type { LunchService } from '../hall/lunches';
+import { hallDay } from '../engine/numbering';
 import { Id, HHMM, strict } from '../schemas';
 import { beforeAfter, type Figures } from '../stats/before-after';
 import { evaluate, MAX_LOAD, load, staffing } from '../stats/erlang';
@@ -89,9 +90,12 @@ export const leanRoutes: FastifyPluginAsync<{ ctx: AppContext } & LeanDeps> = as
 
   // ---- production analysis sheet ----
 
-  app.get('/api/stats/plan-fact', { ...supervisor, schema: { querystring: Type.Object({ day: Day, counterId: Type.Optional(IdText) }, strict) } }, async (req) => {
-    const q = req.query as { day: string; counterId?: string };
-    const sheet = lean.planFact(validDay(q.day), q.counterId ? Number(q.counterId) : null, ctx.clock());
+  /** The hall day named, or today's. */
+  const dayOr = (day: string | undefined) => (day === undefined ? hallDay(ctx.clock(), ctx.config.timezone) : validDay(day));
+
+  app.get('/api/stats/plan-fact', { ...supervisor, schema: { querystring: Type.Object({ day: Type.Optional(Day), counterId: Type.Optional(IdText) }, strict) } }, async (req) => {
+    const q = req.query as { day?: string; counterId?: string };
+    const sheet = lean.planFact(dayOr(q.day), q.counterId ? Number(q.counterId) : null, ctx.clock());
     return { ...sheet, reasons: ctx.settings.get().deviationReasons, now: new Date(ctx.clock()).toISOString() };
   });
 
@@ -166,10 +170,10 @@ export const leanRoutes: FastifyPluginAsync<{ ctx: AppContext } & LeanDeps> = as
 
   app.get('/api/stats/lunch-plan', {
     ...supervisor,
-    schema: { querystring: Type.Object({ day: Day, userIds: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,9})(,[1-9][0-9]{0,9}){0,99}$' })), ...Target }, strict) },
+    schema: { querystring: Type.Object({ day: Type.Optional(Day), userIds: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,9})(,[1-9][0-9]{0,9}){0,99}$' })), ...Target }, strict) },
   }, async (req) => {
-    const q = req.query as { day: string; userIds?: string; targetSec?: string; targetPct?: string };
-    return lunches.proposal(validDay(q.day), { userIds: q.userIds?.split(',').map(Number), ...target(q) });
+    const q = req.query as { day?: string; userIds?: string; targetSec?: string; targetPct?: string };
+    return lunches.proposal(dayOr(q.day), { userIds: q.userIds?.split(',').map(Number), ...target(q) });
   });
   app.post('/api/stats/lunch-plan', {
     ...supervisor,

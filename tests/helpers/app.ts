@@ -27,12 +27,14 @@ export interface TestHall {
   service(prefix: string, extra?: object): Promise<number>;
 }
 
-export async function testHall(env: Record<string, string> = {}, devices?: DevicePort): Promise<TestHall> {
+/** `keep`: not closed after each test; the caller closes `app` (a hall shared by a file's browser tests). */
+export async function testHall(env: Record<string, string> = {}, devices?: DevicePort, opts: { keep?: boolean } = {}): Promise<TestHall> {
   const dir = mkdtempSync(join(tmpdir(), 'talon-app-'));
   const clock = { now: Date.parse('2026-03-10T07:00:00Z'), advance(ms: number) { this.now += ms; } };
   const config = readConfig({ DATA_DIR: dir, QUEUE_ADMIN_PASSWORD: ADMIN, QUEUE_TIMEZONE: 'Europe/Moscow', ...env });
   const app = await buildApp({ config, clock: () => clock.now, logger: pino({ level: process.env.TEST_LOG ?? 'silent' }), devices });
-  open.push({ app, dir });
+  if (opts.keep) app.addHook('onClose', async () => rmSync(dir, { recursive: true, force: true }));
+  else open.push({ app, dir });
   const req = async (method: string, url: string, body?: unknown, token?: string) => {
     const res = await app.inject({
       method: method as any, url,
