@@ -39,8 +39,8 @@ function RulesTable({ p, rules, onSaved }: { p: LunchProposal; rules: LunchRules
       <tr key={key} data-user={key}>
         <th scope="row">{name}</th>
         <td><input type="number" min={5} max={180} step={5} name={`minutes-${key}`} value={r.minutes} onInput={(e) => edit(key, 'minutes', (e.target as HTMLInputElement).value)} /></td>
-        <td><input type="time" name={`from-${key}`} value={r.from} onInput={(e) => edit(key, 'from', (e.target as HTMLInputElement).value)} /></td>
-        <td><input type="time" name={`to-${key}`} value={r.to} onInput={(e) => edit(key, 'to', (e.target as HTMLInputElement).value)} /></td>
+        <td><input class="hhmm" inputMode="numeric" pattern="([01][0-9]|2[0-3]):[0-5][0-9]" maxLength={5} size={5} name={`from-${key}`} value={r.from} onInput={(e) => edit(key, 'from', (e.target as HTMLInputElement).value)} /></td>
+        <td><input class="hhmm" inputMode="numeric" pattern="([01][0-9]|2[0-3]):[0-5][0-9]" maxLength={5} size={5} name={`to-${key}`} value={r.to} onInput={(e) => edit(key, 'to', (e.target as HTMLInputElement).value)} /></td>
         <td class="slot" data-testid={lunch ? 'lunch-slot' : undefined}>{lunch ? `${lunch.start}–${lunch.end}` : ''}{lunch && !lunch.inWindow && <em> ({t('outsideWindow')})</em>}</td>
       </tr>
     );

@@ -43,20 +43,23 @@ function Calculator({ q, set }: { q: Q; set: (patch: Q) => void }) {
           <div><dt>{t('staffNeeded')}</dt><dd data-testid="staff">{e.staff}</dd></div>
           <div><dt>{t('serviceLevel')}</dt><dd>{fmt(e.serviceLevelPct)} %</dd></div>
           <div><dt>{t('waitProbability')}</dt><dd>{fmt(e.waitProbabilityPct)} %</dd></div>
-          <div><dt>{t('avgWait')}</dt><dd data-testid="avg-wait">{fmt(e.avgWaitSec === null ? null : e.avgWaitSec / 60, 2)} {t('min')}</dd></div>
+          <div><dt>{t('avgWait')}</dt><dd data-testid="avg-wait">{waitText(e.avgWaitSec)}</dd></div>
           <div><dt>{t('occupancy')}</dt><dd>{fmt(e.occupancyPct)} %</dd></div>
         </dl>
       )}
       {given && (
         <p class="given" data-testid="given">
           {t('givenWindows')} {given.servers}: {given.stable
-            ? `${t('serviceLevel')} ${fmt(given.serviceLevelPct)} %, ${t('avgWait')} ${fmt(given.avgWaitSec! / 60, 2)} ${t('min')}, ${t('occupancy')} ${fmt(given.occupancyPct)} %`
+            ? `${t('serviceLevel')} ${fmt(given.serviceLevelPct)} %, ${t('avgWait')} ${waitText(given.avgWaitSec)}, ${t('occupancy')} ${fmt(given.occupancyPct)} %`
             : t('unstable')}
         </p>
       )}
     </section>
   );
 }
+
+/** Under a minute in seconds (a call-centre target), else in minutes. */
+const waitText = (sec: number | null) => (sec === null ? t('unstable') : sec < 60 ? `${fmt(sec)} ${t('sec')}` : `${fmt(sec / 60, 2)} ${t('min')}`);
 
 function gapClass(c: StaffingCell) {
   if (c.gap < 0) return 'short';
