@@ -38,6 +38,7 @@ import { counterRoutes } from './routes/counters';
 import { publicRoutes } from './routes/public';
 import { statsRoutes } from './routes/stats';
 import { leanRoutes } from './routes/lean';
+import { simulateRoutes } from './routes/simulate';
 import { wsRoutes } from './routes/ws';
 import { SettingsStore } from './settings';
 
@@ -91,7 +92,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const ctx: AppContext = {
     config, db, sql, clock, log, hub, commits, tokens, settings, queue,
     loginGuard: new LoginGuard(clock),
-    views: new HallViews(sql, queue, times, clock, config.timezone),
+    views: new HallViews(sql, queue, clock, config.timezone),
     admin: new AdminService(db, clock),
     stats: new StatsService(sql),
     feedback: new FeedbackService(sql, commits, clock),
@@ -122,6 +123,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(statsRoutes, { ctx });
   const lean = new LeanViews(sql, settings, config.timezone);
   await app.register(leanRoutes, { ctx, lean, lunches: new LunchService(sql, settings, lean, config.timezone), feedback: ctx.feedback });
+  await app.register(simulateRoutes, { ctx }); // "what if" on the hall's history
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents
   await app.register(announceRoutes); // the board's speech through espeak-ng
 

@@ -5,3 +5,5 @@ export * from './availability';
 export * from './eta';
 export * from './actions';
 export * from './calendar';
+export * from './recent-times';
+export * from './forecast';

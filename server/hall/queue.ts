@@ -10,6 +10,7 @@ import type { CounterRef, HallEventDraft, WaitingCount } from '../protocol';
 import type { SettingsStore } from '../settings';
 import { COUNTER_COLUMNS, SERVICE_COLUMNS, TICKET_COLUMNS, fixBool, type CounterRow, type ServiceRow, type TicketRow } from './rows';
 import type { ServiceTimes } from './service-times';
+import { newTicket, WaitEstimates } from './wait-estimate';
 
 export type CounterAction = 'next' | 'recall' | 'start' | 'finish' | 'no_show' | 'transfer' | 'postpone';
 
@@ -28,11 +29,14 @@ const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 
 export class QueueService {
   private s;
+  /** The wait estimates: at issue, per service, per waiting ticket. */
+  readonly eta: WaitEstimates;
   /** The conditional UPDATE of step(), one per set of patched columns (a handful in all). */
   private updates = new Map<string, Database.Statement>();
 
   constructor(private d: QueueDeps) {
     const sql = d.sql;
+    this.eta = new WaitEstimates(sql, d.settings, d.times);
     this.s = {
       service: sql.prepare(`SELECT ${SERVICE_COLUMNS} FROM services WHERE id = ?`),
       lastSeq: sql.prepare('SELECT MAX(seq) AS seq FROM tickets WHERE original_service_id = ? AND hall_day = ?'),
@@ -45,8 +49,6 @@ export class QueueService {
       // `issued_at <= ?` first, so the count is a range scan of the queue index.
       waitingAhead: sql.prepare("SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ? AND issued_at <= ? AND target_counter_id IS NULL AND NOT (issued_at = ? AND id >= ?)"),
       waitingAheadPriv: sql.prepare("SELECT COUNT(*) AS n FROM tickets WHERE status = 'waiting' AND service_id = ? AND issued_at <= ? AND target_counter_id IS NULL AND privileged = 1 AND NOT (issued_at = ? AND id >= ?)"),
-      servers: sql.prepare(`SELECT COUNT(*) AS servers, SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM tickets t WHERE t.counter_id = c.id AND t.status IN ('called', 'serving')) THEN 1 ELSE 0 END) AS idle
-        FROM counters c JOIN counter_services cs ON cs.counter_id = c.id WHERE cs.service_id = ? AND c.state = 'open' AND c.active = 1`),
       counter: sql.prepare(`SELECT ${COUNTER_COLUMNS} FROM counters WHERE id = ?`),
       links: sql.prepare('SELECT service_id AS serviceId, priority FROM counter_services WHERE counter_id = ?'),
       activeTicket: sql.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving')`),
@@ -58,6 +60,7 @@ export class QueueService {
       setCounter: sql.prepare('UPDATE counters SET state = ?, user_id = ?, break_reason = ? WHERE id = ?'),
       counterEvent: sql.prepare('INSERT INTO counter_events (counter_id, user_id, action, reason, at) VALUES (?, ?, ?, ?, ?)'),
       heldBy: sql.prepare('SELECT id, name FROM counters WHERE user_id = ? AND id != ?'),
+      breakSince: sql.prepare("SELECT MAX(at) AS at FROM counter_events WHERE counter_id = ? AND action = 'break'"),
     };
   }
 
@@ -74,13 +77,13 @@ export class QueueService {
   activeTicket(counterId: number): TicketRow | undefined { return fixBool(this.s.activeTicket.get(counterId) as TicketRow | undefined); }
   getCounter(id: number): CounterRow | undefined { return fixBool(this.s.counter.get(id) as CounterRow | undefined); }
 
-  /** Tickets that will be called before `t` among its service's queue, and the wait estimate. */
-  estimate(t: Pick<TicketRow, 'id' | 'serviceId' | 'issuedAt' | 'privileged'>, service: ServiceRow, knownAhead?: number): { ahead: number; etaSec: number } {
+  /** Tickets that will be called before `t` among its service's queue, and the wait estimate
+   * (`t` is a waiting ticket, or a new one not inserted yet). */
+  estimate(t: engine.QueueTicket, service: ServiceRow, knownAhead?: number): { ahead: number; etaSec: number } {
     const privilegedFirst = this.d.settings.get().privilegedEnabled;
     const stmt = privilegedFirst && t.privileged ? this.s.waitingAheadPriv : this.s.waitingAhead;
     const ahead = knownAhead ?? (stmt.get(t.serviceId, t.issuedAt, t.issuedAt, t.id) as { n: number }).n;
-    const { servers, idle } = this.s.servers.get(t.serviceId) as { servers: number; idle: number | null };
-    const etaSec = engine.estimateWaitSec({ ahead, servers, idle: idle ?? 0, meanServiceSec: engine.meanServiceSec(this.d.times.get(t.serviceId), service.defaultServiceSec) });
+    const etaSec = this.eta.waitSec(this.eta.snapshot(this.d.clock()), t, ahead, service.defaultServiceSec);
     return { ahead, etaSec };
   }
 
@@ -99,7 +102,7 @@ export class QueueService {
       const number = engine.formatNumber(service.prefix, seq);
       // Estimated before the insert: the newest ticket has the whole queue ahead (privileged
       // ones only the privileged part of it).
-      const { ahead, etaSec } = this.estimate({ id: Number.MAX_SAFE_INTEGER, serviceId, issuedAt: now, privileged }, service,
+      const { ahead, etaSec } = this.estimate(newTicket(serviceId, now, privileged), service,
         privileged ? undefined : ((this.s.waitingOf.get(serviceId) as { count: number } | undefined)?.count ?? 0));
       const info = this.s.insertTicket.run(serviceId, serviceId, number, day, seq, privileged ? 1 : 0, now, etaSec, opts.source ?? 'kiosk');
       const id = Number(info.lastInsertRowid);
@@ -159,7 +162,7 @@ export class QueueService {
     }
     for (const t of this.s.targeted.all(c.id) as TicketRow[]) candidates.push(fixBool(t)!);
     const services = new Map((this.s.maxWait.all() as engine.ServiceRule[]).map((s) => [s.id, s]));
-    return engine.pickNext({ counterId: c.id, links, services, candidates, now, privilegedFirst }) as TicketRow | null;
+    return engine.pickNext({ counterId: c.id, links, services, candidates, now, privilegedFirst, overdueAtPct: this.d.settings.get().overdueAtPct }) as TicketRow | null;
   }
 
   next(counterId: number, userId: number, opts: { finishCurrent?: boolean; outcome?: string | null } = {}): TicketRow | null {
@@ -277,6 +280,11 @@ export class QueueService {
       if (action === 'break' && c.state === 'break') throw conflict('The counter is already on a break');
       if (action === 'resume' && c.state !== 'break') throw conflict('The counter is not on a break');
       const state = action === 'close' ? 'closed' : action === 'break' ? 'break' : 'open';
+      if (c.state === 'break' && action !== 'break' && c.breakReason) {
+        // A break ends: its length teaches the wait estimate when such a break is over.
+        const since = (this.s.breakSince.get(c.id) as { at: number | null }).at;
+        if (since !== null) this.eta.breaks.add(c.breakReason, (this.d.clock() - since) / 1000);
+      }
       this.s.setCounter.run(state, action === 'close' ? null : userId, action === 'break' ? reason ?? null : null, c.id);
       this.s.counterEvent.run(c.id, userId, action, reason ?? null, this.d.clock());
       const after = this.getCounter(c.id)!;

@@ -5,18 +5,15 @@ import * as engine from '../engine';
 import type { CallView, CounterView, DisplayState, NoticeView, ServiceView } from '../protocol';
 import type { QueueService } from './queue';
 import { COUNTER_COLUMNS, SERVICE_COLUMNS, fixBool, iso, type CounterRow, type ServiceRow, type TicketRow } from './rows';
-import type { ServiceTimes } from './service-times';
+import { newTicket } from './wait-estimate';
 
 export class HallViews {
   private s;
 
-  constructor(sql: Database.Database, private queue: QueueService, private times: ServiceTimes, private clock: () => number, private timezone: string) {
+  constructor(sql: Database.Database, private queue: QueueService, private clock: () => number, private timezone: string) {
     this.s = {
       services: sql.prepare(`SELECT ${SERVICE_COLUMNS} FROM services WHERE active = 1 ORDER BY sort_order, id`),
       issuedToday: sql.prepare('SELECT original_service_id AS serviceId, MAX(seq) AS n FROM tickets WHERE hall_day = ? GROUP BY original_service_id'),
-      servers: sql.prepare(`SELECT cs.service_id AS serviceId, COUNT(*) AS servers,
-          SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM tickets t WHERE t.counter_id = c.id AND t.status IN ('called', 'serving')) THEN 1 ELSE 0 END) AS idle
-        FROM counters c JOIN counter_services cs ON cs.counter_id = c.id WHERE c.state = 'open' AND c.active = 1 GROUP BY cs.service_id`),
       calls: sql.prepare(`SELECT t.id AS ticketId, t.number, t.counter_id AS counterId, c.name AS counterName, t.status, t.called_at AS calledAt
         FROM tickets t JOIN counters c ON c.id = t.counter_id WHERE t.status IN ('called', 'serving') ORDER BY t.called_at DESC, t.id DESC`),
       notices: sql.prepare(`SELECT id, text, text_en AS textEn, starts_at AS startsAt, ends_at AS endsAt FROM notices
@@ -41,13 +38,13 @@ export class HallViews {
     const day = engine.hallDay(now, this.timezone);
     const issued = new Map((this.s.issuedToday.all(day) as { serviceId: number; n: number }[]).map((r) => [r.serviceId, r.n]));
     const waiting = new Map(this.queue.waiting().map((w) => [w.serviceId, w.count]));
-    const servers = new Map((this.s.servers.all() as { serviceId: number; servers: number; idle: number }[]).map((r) => [r.serviceId, r]));
+    const snap = this.queue.eta.snapshot(now);
     return (this.s.services.all() as ServiceRow[]).map((row) => {
       const s = fixBool(row)!;
       const n = waiting.get(s.id) ?? 0;
-      const srv = servers.get(s.id);
       const reason = engine.closedReason(s, issued.get(s.id) ?? 0, now, this.timezone);
-      const eta = engine.estimateWaitSec({ ahead: n, servers: srv?.servers ?? 0, idle: srv?.idle ?? 0, meanServiceSec: engine.meanServiceSec(this.times.get(s.id), s.defaultServiceSec) });
+      // The wait of a ticket taken now.
+      const eta = this.queue.eta.waitSec(snap, newTicket(s.id, now), n, s.defaultServiceSec);
       return {
         id: s.id, name: s.name, nameEn: s.nameEn, prefix: s.prefix, group: s.groupName, groupEn: s.groupNameEn,
         waiting: n, etaMinutes: engine.toMinutes(eta), available: reason === null, closedReason: reason, openFrom: s.openFrom, openTo: s.openTo,

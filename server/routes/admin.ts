@@ -87,6 +87,7 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
   app.put('/api/admin/settings', {
     schema: { body: Type.Object({
       hallName: Type.Optional(Name), hallNameEn: Type.Optional(Name), privilegedEnabled: Type.Optional(Type.Boolean()),
+      overdueAtPct: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
       recallLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 20 })), outcomes: Type.Optional(Choices), breakReasons: Type.Optional(Choices),
       boards: Type.Optional(Boards),
     }, strict) },
