@@ -143,7 +143,15 @@ export const ticketEvents = sqliteTable('ticket_events', {
   userId: integer('user_id').references(() => users.id),
   at: integer('at').notNull(),
   detail: text('detail'),
-}, (t) => [index('ticket_events_ticket').on(t.ticketId)]);
+}, (t) => [
+  index('ticket_events_ticket').on(t.ticketId),
+  // Reports (server/hall/reports.ts): transfers, and visits (a call starts one at a counter, the
+  // ticket leaving called/serving ends it) by time, a visit's end before the next one's start at
+  // the same instant; partial, so that most events do not touch them.
+  index('ticket_events_transfers').on(t.at).where(sql`action = 'transfer'`),
+  index('ticket_events_visits').on(t.at, t.counterId, sql`(action = 'call')`, t.userId)
+    .where(sql`counter_id IS NOT NULL AND (action = 'call' OR (from_status IN ('called', 'serving') AND to_status NOT IN ('called', 'serving')))`),
+]);
 
 // Append-only: counter opened, closed, on break, resumed (for the operator's day and reports).
 export const counterEvents = sqliteTable('counter_events', {

@@ -20,9 +20,13 @@ import { noDevices, type DevicePort } from './device-port';
 import { installSecurityHeaders } from './security-headers';
 import { installErrorHandlers } from './errors';
 import { AdminService } from './hall/admin';
+import { DayCloser } from './hall/day-close';
+import { LiveHall } from './hall/live';
 import { QueueService } from './hall/queue';
+import { ReportModel } from './hall/reports';
 import { ServiceTimes } from './hall/service-times';
 import { StatsService } from './hall/stats';
+import { TicketHistory } from './hall/ticket-history';
 import { HallViews } from './hall/views';
 import { FeedbackService } from './hall/feedback';
 import { LeanViews } from './hall/lean';
@@ -89,13 +93,19 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const commits = new Committer(sql, hub, wal);
   const queue = new QueueService({ sql, commits, settings, times, clock, timezone: config.timezone });
   const tokens = new TokenStore(sql, clock);
+  const views = new HallViews(sql, queue, clock, config.timezone);
+  const reports = new ReportModel(sql, config.timezone, clock);
   const ctx: AppContext = {
     config, db, sql, clock, log, hub, commits, tokens, settings, queue,
     loginGuard: new LoginGuard(clock),
-    views: new HallViews(sql, queue, clock, config.timezone),
+    views,
     admin: new AdminService(db, clock),
     stats: new StatsService(sql),
     feedback: new FeedbackService(sql, commits, clock),
+    reports,
+    history: new TicketHistory(sql, config.timezone),
+    // The device layer replaces ctx.devices when it registers: read it when asked.
+    live: new LiveHall({ sql, views, reports, settings, devices: () => ctx.devices, clock, timezone: config.timezone }),
     devices: opts.devices ?? noDevices,
     // Staff and device tokens (an operator issuing for a caller, a kiosk agent, a load test) are exempt.
     kioskRateLimit: { max: config.kioskRatePerMin, timeWindow: 60_000, allowList: (req) => req.principal !== null },
@@ -125,6 +135,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(leanRoutes, { ctx, lean, lunches: new LunchService(sql, settings, lean, config.timezone), feedback: ctx.feedback });
   await app.register(simulateRoutes, { ctx }); // "what if" on the hall's history
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents
+  const unwatchDevices = ctx.live.watchDevices(hub);
   await app.register(announceRoutes); // the board's speech through espeak-ng
 
   for (const [base, dir] of screens) {
@@ -139,9 +150,15 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     commits.run(() => queue.returnDue()).catch((err) => log.error({ err }, 'returning postponed tickets failed'));
   }, 5000);
   returns.unref();
+  // The end of the hall day: yesterday's queue expires now if the server was down at closing
+  // time, and at each closing time from here on.
+  const dayCloser = new DayCloser(queue, commits, clock, log);
+  dayCloser.start();
 
   app.addHook('onClose', async () => {
     clearInterval(returns);
+    dayCloser.stop();
+    unwatchDevices();
     hub.closeAll();
     await ctx.devices.close();
     await commits.drained();

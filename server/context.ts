@@ -7,8 +7,11 @@ import type { TokenStore } from './auth/tokens';
 import type { HallConfig } from './config';
 import type { DevicePort } from './device-port';
 import type { AdminService } from './hall/admin';
+import type { LiveHall } from './hall/live';
 import type { QueueService } from './hall/queue';
+import type { ReportModel } from './hall/reports';
 import type { StatsService } from './hall/stats';
+import type { TicketHistory } from './hall/ticket-history';
 import type { HallViews } from './hall/views';
 import type { FeedbackService } from './hall/feedback';
 import type { Hub } from './hub';
@@ -33,6 +36,12 @@ export interface AppContext {
   stats: StatsService;
   /** Customers' ratings (the rating tablet's route and the rating keypads). */
   feedback: FeedbackService;
+  /** Reports (GET /api/stats/report and its files). */
+  reports: ReportModel;
+  /** A ticket's history and the search by number. */
+  history: TicketHistory;
+  /** The live hall (GET /api/stats/live). */
+  live: LiveHall;
   /** Replaced by the device layer when it is registered. */
   devices: DevicePort;
   /** @fastify/rate-limit settings of anonymous ticket issuing. */

@@ -107,7 +107,9 @@ export type HallEvent =
   /** A customer rated a finished visit (the rating tablet thanks them; the rating is not sent). */
   | (EventBase & { type: 'feedback.received'; ticket: TicketRef; counter: CounterRef | null })
   /** The supervisor adopted a lunch plan for `day`: operators' consoles refetch their lunch. */
-  | (EventBase & { type: 'lunch.changed'; day: string });
+  | (EventBase & { type: 'lunch.changed'; day: string })
+  /** A device's status changed (a printer out of paper, an agent gone): refetch the live hall. */
+  | (EventBase & { type: 'devices.changed' });
 
 export type HallEventType = HallEvent['type'];
 /** An event before the hub stamps it with `seq` and `at`. */

@@ -38,6 +38,9 @@ export interface HallSettings {
   /** Dispatch rule 2: a ticket goes first once it has waited this share (%) of its service's
    * maximum wait. 100 is the contract's rule; the simulator finds 33 better (docs/simulation.md). */
   overdueAtPct: number;
+  /** The live hall's `break_too_long` alert: seconds a break may last, by break reason id;
+   * `default` for the other reasons and free text. */
+  breakLimitSec: Record<string, number>;
 }
 
 export const defaultSettings: HallSettings = {
@@ -70,6 +73,7 @@ export const defaultSettings: HallSettings = {
   lunch: { minutes: 60, from: '11:00', to: '15:00', byUser: {} },
   lunchPlans: {},
   overdueAtPct: 100,
+  breakLimitSec: { default: 1200, lunch: 3600 },
 };
 
 export class SettingsStore {

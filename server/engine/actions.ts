@@ -25,7 +25,8 @@ export type TicketCommand =
   | { action: 'no_show' }
   | { action: 'transfer'; serviceId: number; counterId: number | null }
   | { action: 'postpone'; counterId: number; until: number }
-  | { action: 'return' };
+  | { action: 'return' }
+  | { action: 'expire' };
 
 export type TicketAction = TicketCommand['action'];
 
@@ -38,6 +39,8 @@ const from: Record<TicketAction, readonly TicketStatus[]> = {
   transfer: ['called', 'serving'],
   postpone: ['called', 'serving'],
   return: ['postponed'],
+  // The end of the hall day (hall-day.ts): a serving customer is still at the window and stays.
+  expire: ['waiting', 'postponed', 'called'],
 };
 
 const canApply = (status: TicketStatus, action: TicketAction) => from[action].includes(status);
@@ -72,5 +75,8 @@ export function applyCommand(t: TicketFields, cmd: TicketCommand, now: number): 
     case 'return':
       // Back in the queue of the counter that parked it (targetCounterId stays).
       return { patch: { status: 'waiting', postponedUntil: null }, event: 'ticket.returned' };
+    case 'expire':
+      // `now` is the instant the ticket's hall day ended (its time in the queue ends there).
+      return { patch: { status: 'expired', finishedAt: now, postponedUntil: null }, event: 'ticket.expired' };
   }
 }

@@ -7,3 +7,4 @@ export * from './actions';
 export * from './calendar';
 export * from './recent-times';
 export * from './forecast';
+export * from './hall-day';

@@ -33,6 +33,10 @@ export class QueueService {
   readonly eta: WaitEstimates;
   /** The conditional UPDATE of step(), one per set of patched columns (a handful in all). */
   private updates = new Map<string, Database.Statement>();
+  /** The next instant a ticket can expire, as computed under that settings object (a new
+   * calendar is a new object). */
+  private expiry: { next: number; settings: object | null } = { next: -Infinity, settings: null };
+  private dayEnds: { settings: object | null; ends: Map<string, number> } = { settings: null, ends: new Map() };
 
   constructor(private d: QueueDeps) {
     const sql = d.sql;
@@ -61,6 +65,8 @@ export class QueueService {
       counterEvent: sql.prepare('INSERT INTO counter_events (counter_id, user_id, action, reason, at) VALUES (?, ?, ?, ?, ?)'),
       heldBy: sql.prepare('SELECT id, name FROM counters WHERE user_id = ? AND id != ?'),
       breakSince: sql.prepare("SELECT MAX(at) AS at FROM counter_events WHERE counter_id = ? AND action = 'break'"),
+      openTickets: sql.prepare(`SELECT id, status, hall_day AS hallDay, issued_at AS issuedAt, called_at AS calledAt FROM tickets
+        WHERE status IN ('waiting', 'postponed', 'called')`),
     };
   }
 
@@ -88,6 +94,7 @@ export class QueueService {
   }
 
   issue(serviceId: number, opts: { privileged?: boolean; source?: string } = {}): IssueResult {
+    this.expireDue();
     return this.command(() => {
       const now = this.d.clock();
       const service = this.getService(serviceId);
@@ -166,6 +173,8 @@ export class QueueService {
   }
 
   next(counterId: number, userId: number, opts: { finishCurrent?: boolean; outcome?: string | null } = {}): TicketRow | null {
+    // Yesterday's queue is gone before anyone is called, even when the day-end timer is late.
+    this.expireDue();
     return this.command(() => {
       const now = this.d.clock();
       const c = this.heldCounter(counterId, userId);
@@ -179,6 +188,11 @@ export class QueueService {
         events.push(this.ticketEvent(after, event, c));
       }
       let t = this.pick(c, now);
+      if (t && this.pastItsDay(t, now)) {
+        // The sweep before this command was skipped or undone: never call a past day's ticket.
+        events.push(...this.sweep(now));
+        t = this.pick(c, now);
+      }
       if (!t) return { result: null, events };
       if (t.status === 'postponed') {
         // Due but not yet swept back by the timer: log its return first, so every postponed
@@ -239,6 +253,7 @@ export class QueueService {
 
   /** Postponed tickets whose time has come go back to their counter's queue (run by a timer). */
   returnDue(): number {
+    this.expireDue();
     return this.command(() => {
       const now = this.d.clock();
       const events: HallEventDraft[] = [];
@@ -251,6 +266,49 @@ export class QueueService {
       return { result: events.length, events };
     });
   }
+
+  /**
+   * The end of the hall day: tickets still waiting, postponed or called when their day ended
+   * become `expired`, logged at that instant, and `ticket.expired` goes out after the commit.
+   * Its own transaction (a savepoint in a batch), so that a command that fails after it does
+   * not undo it. Without `force` it returns at once until the next expiry is due.
+   */
+  expireDue(force = false): number {
+    const settings = this.d.settings.get();
+    if (!force && settings === this.expiry.settings && this.d.clock() < this.expiry.next) return 0;
+    return this.command(() => {
+      const events = this.sweep(this.d.clock());
+      return { result: events.length, events };
+    });
+  }
+
+  /** expireDue's work, inside the caller's transaction. */
+  private sweep(now: number): HallEventDraft[] {
+    const settings = this.d.settings.get();
+    const open = this.s.openTickets.all() as engine.OpenTicket[];
+    const due = engine.expiring(open, now, settings.calendar, this.d.timezone);
+    const events: HallEventDraft[] = [];
+    for (const { id, at } of due) {
+      const t = this.getTicket(id)!;
+      // The history names the counter that had called the ticket; nobody did this.
+      const c = t.status === 'called' && t.counterId !== null ? this.getCounter(t.counterId) ?? null : null;
+      const { after, event } = this.step(t, { action: 'expire' }, c, null, at);
+      events.push(this.ticketEvent(after, event, null));
+    }
+    const gone = new Set(due.map((e) => e.id));
+    this.expiry = { settings, next: engine.nextExpiry(open.filter((t) => !gone.has(t.id)), now, settings.calendar, this.d.timezone) };
+    return events;
+  }
+
+  /** Whether the end of its hall day has passed for a ticket (hall-day ends memoised per calendar). */
+  private pastItsDay(t: TicketRow, now: number): boolean {
+    const settings = this.d.settings.get();
+    if (this.dayEnds.settings !== settings) this.dayEnds = { settings, ends: new Map() };
+    return engine.expiryOf(t.hallDay, t.issuedAt, settings.calendar, this.d.timezone, this.dayEnds.ends) <= now;
+  }
+
+  /** When expireDue() has work next (the day-end timer sleeps until then). */
+  get nextExpiryAt(): number { return this.expiry.next; }
 
   // ---- counter state ----
 

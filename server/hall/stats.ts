@@ -1,7 +1,6 @@
 // Wait and service statistics over tickets issued in [from, to). Wait is issue → first call;
 // service is start → finish (from the call when the operator skipped "start").
 import type Database from 'better-sqlite3';
-import { CSV_BOM, csvLine } from '../export/cells';
 
 export class StatsService {
   private s;
@@ -36,19 +35,23 @@ export class StatsService {
   }
 }
 
-/** One row per ticket issued in [from, to), for spreadsheets (UTF-8 with a BOM, so Excel reads Cyrillic). */
-export function ticketsCsv(sql: Database.Database, from: number, to: number): string {
-  const rows = sql.prepare(`SELECT t.number, s.name AS service, t.status, t.issued_at AS issued, t.first_called_at AS called,
+export interface TicketExportRow {
+  id: number; number: string; service: string; status: string; issued: number; called: number | null; started: number | null; finished: number | null;
+  counter: string | null; operator: string | null; outcome: string | null; privileged: number; etaSec: number | null;
+}
+
+/** The tickets issued in [from, to) for the export, oldest first, a page at a time (keyset on
+ * (issued_at, id)), so that no statement stays open between pages and other requests run. */
+export function* ticketExportPages(sql: Database.Database, from: number, to: number, pageSize = 2000): Generator<TicketExportRow[]> {
+  const page = sql.prepare(`SELECT t.id, t.number, s.name AS service, t.status, t.issued_at AS issued, t.first_called_at AS called,
       t.started_at AS started, t.finished_at AS finished, c.name AS counter, u.name AS operator, t.outcome, t.privileged, t.eta_sec AS etaSec
-    FROM tickets t JOIN services s ON s.id = t.original_service_id LEFT JOIN counters c ON c.id = t.counter_id LEFT JOIN users u ON u.id = t.user_id
-    WHERE t.issued_at >= ? AND t.issued_at < ? ORDER BY t.issued_at, t.id`).all(from, to) as any[];
-  const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
-  const header = ['number', 'service', 'status', 'issued', 'called', 'started', 'finished', 'counter', 'operator', 'wait_sec', 'service_sec', 'eta_sec', 'outcome', 'privileged'];
-  const lines = rows.map((r) => csvLine([
-    r.number, r.service, r.status, iso(r.issued), iso(r.called), iso(r.started), iso(r.finished), r.counter, r.operator,
-    r.called === null ? '' : Math.round((r.called - r.issued) / 1000),
-    r.finished === null || r.started === null ? '' : Math.round((r.finished - r.started) / 1000),
-    r.etaSec, r.outcome, r.privileged ? 1 : 0,
-  ]));
-  return CSV_BOM + csvLine(header) + lines.join('');
+    FROM tickets t INDEXED BY tickets_issued JOIN services s ON s.id = t.original_service_id LEFT JOIN counters c ON c.id = t.counter_id LEFT JOIN users u ON u.id = t.user_id
+    WHERE t.issued_at >= @after AND t.issued_at < @to AND (t.issued_at > @after OR t.id > @id) ORDER BY t.issued_at, t.id LIMIT @n`);
+  let after = from, id = 0;
+  for (;;) {
+    const rows = page.all({ after, id, to, n: pageSize }) as TicketExportRow[];
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageSize) return;
+    ({ issued: after, id } = rows[rows.length - 1]);
+  }
 }

@@ -90,6 +90,7 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
       overdueAtPct: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
       recallLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 20 })), outcomes: Type.Optional(Choices), breakReasons: Type.Optional(Choices),
       boards: Type.Optional(Boards),
+      breakLimitSec: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), Type.Integer({ minimum: 60, maximum: 28_800 }), { maxProperties: 50, additionalProperties: false })),
     }, strict) },
   }, async (req) => {
     const s = ctx.settings.update(req.body as any);

@@ -1,30 +1,170 @@
-// Statistics (role supervisor).
+// Statistics (role supervisor): thin translations of HTTP into the read models; the figures are
+// computed in server/stats, the SQL that feeds them is in server/hall.
 import type { FastifyPluginAsync } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { requireRole } from '../auth/guard';
 import type { AppContext } from '../context';
-import { badRequest } from '../errors';
-import { ticketsCsv } from '../hall/stats';
+import { hallDay } from '../engine/numbering';
+import { AppError, badRequest, notFound } from '../errors';
+import { reportCsv, reportXlsx, type Lang } from '../export/report-files';
+import { ticketsCsv } from '../export/tickets-csv';
+import { ticketExportPages } from '../hall/stats';
+import { GROUPINGS, type Grouping } from '../stats/report';
+import { IdParams, Nullable, strict } from '../schemas';
 
-const Range = Type.Object({ from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }) }, { additionalProperties: false });
+const DAY_MS = 86_400_000;
+/** The longest range a statistics request may cover: three years (and a leap day). */
+export const MAX_RANGE_DAYS = 1100;
+
+const IdText = Type.String({ pattern: '^[1-9][0-9]{0,9}$' });
+const Iso = Type.String({ format: 'date-time' });
+const Range = Type.Object({ from: Iso, to: Iso }, strict);
+const Grouping = Type.Union(GROUPINGS.map((g) => Type.Literal(g)));
+const LangParam = Type.Union([Type.Literal('ru'), Type.Literal('en')]);
+const ReportParams = Type.Object({
+  from: Iso, to: Iso, by: Type.Optional(Grouping),
+  serviceId: Type.Optional(IdText), counterId: Type.Optional(IdText), userId: Type.Optional(IdText),
+  targetSec: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,4})$' })),
+  /** Language of the CSV/XLSX header row and labels. */
+  lang: Type.Optional(LangParam),
+}, strict);
+type ReportParams = { from: string; to: string; by?: Grouping; serviceId?: string; counterId?: string; userId?: string; targetSec?: string; lang?: Lang };
+
+const Sec = Nullable(Type.Integer());
+const Pct = Nullable(Type.Number());
+const RowSchema = Type.Object({
+  key: Type.Union([Type.Integer(), Type.String(), Type.Null()]), label: Type.String(), labelEn: Type.String(),
+  issued: Type.Integer(), called: Type.Integer(), served: Type.Integer(), noShow: Type.Integer(), expired: Type.Integer(), transferred: Type.Integer(),
+  avgWaitSec: Sec, medianWaitSec: Sec, p90WaitSec: Sec, maxWaitSec: Sec, withinTargetPct: Pct,
+  avgServiceSec: Sec, medianServiceSec: Sec, p90ServiceSec: Sec,
+  openSec: Type.Optional(Type.Integer()), breakSec: Type.Optional(Type.Integer()), servingSec: Type.Optional(Type.Integer()), utilisationPct: Type.Optional(Pct),
+});
+const Ref = Nullable(Type.Object({ id: Type.Integer(), name: Type.String() }));
+const ReportReply = Type.Object({ from: Type.String(), to: Type.String(), by: Grouping, tz: Type.String(), rows: Type.Array(RowSchema), total: RowSchema });
+const EventsReply = Type.Array(Type.Object({
+  at: Type.String(), action: Type.String(), fromStatus: Nullable(Type.String()), toStatus: Type.String(), counter: Ref, user: Ref, detail: Type.Unknown(),
+}));
+const SearchParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 20 }), day: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }, strict);
+const SearchReply = Type.Array(Type.Object({
+  id: Type.Integer(), number: Type.String(), serviceId: Type.Integer(), originalServiceId: Type.Integer(), serviceName: Type.String(), status: Type.String(),
+  hallDay: Type.String(), issuedAt: Type.String(), calledAt: Nullable(Type.String()), finishedAt: Nullable(Type.String()), waitSec: Sec, counter: Ref, user: Ref,
+}));
+
+const IsoOrNull = Nullable(Type.String());
+const LiveReply = Type.Object({
+  at: Type.String(),
+  services: Type.Array(Type.Object({
+    serviceId: Type.Integer(), name: Type.String(), nameEn: Nullable(Type.String()), waiting: Type.Integer(), longestWaitSec: Type.Integer(),
+    oldestIssuedAt: IsoOrNull, etaMinutes: Type.Integer(), overdue: Type.Integer(), maxWaitSec: Type.Integer(),
+  })),
+  counters: Type.Array(Type.Object({
+    counterId: Type.Integer(), name: Type.String(), state: Type.String(), user: Ref,
+    ticket: Nullable(Type.Object({ id: Type.Integer(), number: Type.String(), serviceId: Type.Integer(), status: Type.String(), calledAt: Type.String(), startedAt: IsoOrNull })),
+    since: IsoOrNull, sinceSec: Sec, breakReason: Nullable(Type.String()), breakLimitSec: Sec,
+  })),
+  today: RowSchema,
+  alerts: Type.Array(Type.Object({
+    kind: Type.String(), severity: Type.String(), message: Type.String(), messageEn: Type.String(),
+    serviceId: Type.Optional(Type.Integer()), counterId: Type.Optional(Type.Integer()), deviceId: Type.Optional(Type.Union([Type.Integer(), Type.String()])), since: Type.String(),
+  })),
+  nextChangeAt: IsoOrNull,
+});
+
+const ok = (schema: TSchema) => ({ 200: schema });
+const isoOf = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The range of a request, checked: from before to, at most MAX_RANGE_DAYS long. */
+function range(q: { from: string; to: string }) {
+  const r = { from: Date.parse(q.from), to: Date.parse(q.to) };
+  if (!(r.from < r.to)) throw badRequest('`from` must be before `to`');
+  if (r.to - r.from > MAX_RANGE_DAYS * DAY_MS) throw new AppError(400, 'range_too_long', `A statistics range covers at most ${MAX_RANGE_DAYS} days (three years)`);
+  return r;
+}
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export const statsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('preHandler', requireRole('supervisor'));
 
-  const range = (q: unknown) => {
-    const { from, to } = q as { from: string; to: string };
-    const r = { from: Date.parse(from), to: Date.parse(to) };
-    if (!(r.from < r.to)) throw badRequest('`from` must be before `to`');
-    return r;
+  /** A report request: its range, grouping and filters, each filter's id known. */
+  const reportOf = (q: ReportParams) => {
+    const { from, to } = range(q);
+    const by = q.by ?? 'none';
+    const ids = { serviceId: q.serviceId, counterId: q.counterId, userId: q.userId };
+    const kinds = { serviceId: 'service', counterId: 'counter', userId: 'user' } as const;
+    const filters: { serviceId?: number; counterId?: number; userId?: number } = {};
+    for (const [k, v] of Object.entries(ids) as [keyof typeof ids, string | undefined][]) {
+      if (v === undefined) continue;
+      const id = Number(v);
+      if (!ctx.reports.exists(kinds[k], id)) throw notFound(`${kinds[k][0].toUpperCase()}${kinds[k].slice(1)} ${id}`);
+      filters[k] = id;
+    }
+    const targetSec = q.targetSec === undefined ? undefined : Number(q.targetSec);
+    if (targetSec !== undefined && targetSec > 86_400) throw badRequest('`targetSec` is at most 86400 (a day)');
+    const report = ctx.reports.report({ by, from, to, ...filters, targetSec });
+    return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), by, tz: ctx.config.timezone, ...report };
   };
+  const fileName = (r: ReturnType<typeof reportOf>, ext: string) => `report-${r.by}-${day(Date.parse(r.from))}-${day(Date.parse(r.to) - 1)}.${ext}`;
+
+  app.get('/api/stats/report', { schema: { querystring: ReportParams, response: ok(ReportReply) } }, async (req) => reportOf(req.query as ReportParams));
+
+  app.get('/api/stats/report.csv', { schema: { querystring: ReportParams } }, async (req, reply) => {
+    const q = req.query as ReportParams;
+    const r = reportOf(q);
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName(r, 'csv')}"`).send(reportCsv(r, q.lang ?? 'ru'));
+  });
+
+  app.get('/api/stats/report.xlsx', { schema: { querystring: ReportParams } }, async (req, reply) => {
+    const q = req.query as ReportParams;
+    const lang = q.lang ?? 'ru';
+    const r = reportOf(q);
+    const en = lang === 'en';
+    const parameters: [string, string | number][] = [
+      [en ? 'From' : 'С', r.from], [en ? 'To (not included)' : 'По (не включая)', r.to], [en ? 'Time zone' : 'Часовой пояс', r.tz],
+      [en ? 'Grouping' : 'Группировка', r.by],
+      ...(['serviceId', 'counterId', 'userId', 'targetSec'] as const).filter((k) => q[k] !== undefined).map((k): [string, number] => [k, Number(q[k])]),
+      [en ? 'Wait' : 'Ожидание', en ? 'issue → first call' : 'от выдачи талона до первого вызова'],
+      [en ? 'Service' : 'Обслуживание', en ? 'start → finish, finished visits only' : 'от начала до завершения, только завершённые визиты'],
+    ];
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${fileName(r, 'xlsx')}"`)
+      .send(reportXlsx(r, lang, { title: en ? 'Talon report' : 'Отчёт Talon', parameters }));
+  });
+
+  app.get('/api/stats/tickets/:id/events', { schema: { params: IdParams, response: ok(EventsReply) } }, async (req) => {
+    const events = ctx.history.events(Number((req.params as IdParams).id));
+    if (!events) throw notFound('Ticket');
+    return events;
+  });
+
+  app.get('/api/stats/tickets', { schema: { querystring: SearchParams, response: ok(SearchReply) } }, async (req) => {
+    const q = req.query as { number: string; day?: string };
+    const d = q.day ?? hallDay(ctx.clock(), ctx.config.timezone);
+    if (Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d) throw badRequest(`No such day ${d}`);
+    const found = ctx.history.search(q.number, d);
+    if (!found) throw badRequest('`number` is a ticket number such as А015 (letters, then digits)');
+    return found;
+  });
+
+  app.get('/api/stats/live', { schema: { response: ok(LiveReply) } }, async () => {
+    const v = ctx.live.view();
+    return {
+      ...v,
+      at: isoOf(v.at),
+      services: v.services.map((x) => ({ ...x, oldestIssuedAt: isoOf(x.oldestIssuedAt) })),
+      counters: v.counters.map((c) => ({ ...c, since: isoOf(c.since), ticket: c.ticket && { ...c.ticket, calledAt: isoOf(c.ticket.calledAt), startedAt: isoOf(c.ticket.startedAt) } })),
+      alerts: v.alerts.map((a) => ({ ...a, since: isoOf(a.since) })),
+      nextChangeAt: isoOf(v.nextChangeAt),
+    };
+  });
 
   app.get('/api/stats/summary', { schema: { querystring: Range } }, async (req) => {
-    const { from, to } = range(req.query);
+    const { from, to } = range(req.query as { from: string; to: string });
     return ctx.stats.summary(from, to);
   });
 
   app.get('/api/stats/tickets.csv', { schema: { querystring: Range } }, async (req, reply) => {
-    const { from, to } = range(req.query);
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="tickets.csv"').send(ticketsCsv(ctx.sql, from, to));
+    const { from, to } = range(req.query as { from: string; to: string });
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="tickets.csv"').send(ticketsCsv(ticketExportPages(ctx.sql, from, to)));
   });
 };

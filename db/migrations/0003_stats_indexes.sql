@@ -1,0 +1,2 @@
+CREATE INDEX `ticket_events_transfers` ON `ticket_events` (`at`) WHERE action = 'transfer';--> statement-breakpoint
+CREATE INDEX `ticket_events_visits` ON `ticket_events` (`at`,`counter_id`,(action = 'call'),`user_id`) WHERE counter_id IS NOT NULL AND (action = 'call' OR (from_status IN ('called', 'serving') AND to_status NOT IN ('called', 'serving')));

@@ -1,0 +1,112 @@
+// The report read model: feeds the tickets issued in a range, and for rows by operator or
+// counter the counter log and the visits, from SQLite into the pure ReportBuilder
+// (server/stats/report.ts), where every figure is computed. SQLite walks the issue-time index
+// and hands each row to a JavaScript aggregate function: no sort, no row cap, one pass (a plain
+// GROUP BY of the same rows costs more than that, see docs/statistics.md).
+import type Database from 'better-sqlite3';
+import type { TicketStatus } from '../protocol';
+import { ReportBuilder, hasCounterTime, type Grouping, type Label, type Labels, type Report } from '../stats/report';
+
+export interface ReportQuery {
+  by: Grouping;
+  from: number;
+  to: number;
+  serviceId?: number;
+  counterId?: number;
+  userId?: number;
+  targetSec?: number;
+}
+
+/** A visit cannot have begun more than a day before the range it is counted in. */
+const VISIT_MARGIN_MS = 86_400_000;
+
+export class ReportModel {
+  private s;
+  /** The builder the aggregate functions feed while one statement runs (synchronously). */
+  private sink: ReportBuilder | null = null;
+  private transferred = new Set<number>();
+
+  constructor(sql: Database.Database, private tz: string, private clock: () => number) {
+    sql.aggregate('talon_report_ticket', {
+      start: 0,
+      step: ((n: number, id: number, serviceId: number, counterId: number | null, userId: number | null, status: TicketStatus,
+        issuedAt: number, firstCalledAt: number | null, startedAt: number | null, finishedAt: number | null) => {
+        this.sink!.addTicket({ id, serviceId, counterId, userId, status, issuedAt, firstCalledAt, startedAt, finishedAt, transferred: this.transferred.has(id) });
+        return n + 1;
+      }) as (n: number, ...args: unknown[]) => number,
+    });
+    sql.aggregate('talon_report_visit', {
+      start: 0,
+      step: ((n: number, counterId: number, userId: number | null, at: number, starts: number) => {
+        this.sink!.visitEvent({ counterId, userId, at, starts: starts === 1 });
+        return n + 1;
+      }) as (n: number, ...args: unknown[]) => number,
+    });
+    // The filters are part of every statement: `@x IS NULL OR column = @x`.
+    const filters = `(@serviceId IS NULL OR original_service_id = @serviceId) AND (@counterId IS NULL OR counter_id = @counterId)
+      AND (@userId IS NULL OR user_id = @userId)`;
+    this.s = {
+      tickets: sql.prepare(`SELECT talon_report_ticket(id, original_service_id, counter_id, user_id, status, issued_at, first_called_at, started_at, finished_at)
+        FROM tickets INDEXED BY tickets_issued WHERE issued_at >= @from AND issued_at < @to AND ${filters}`),
+      transfers: sql.prepare(`SELECT DISTINCT ticket_id FROM ticket_events INDEXED BY ticket_events_transfers
+        WHERE action = 'transfer' AND at >= @from AND at < @until`).pluck(),
+      // The same condition as the partial index ticket_events_visits, so that SQLite uses it.
+      visits: sql.prepare(`SELECT talon_report_visit(counter_id, user_id, at, action = 'call') FROM ticket_events INDEXED BY ticket_events_visits
+        WHERE counter_id IS NOT NULL AND (action = 'call' OR (from_status IN ('called', 'serving') AND to_status NOT IN ('called', 'serving')))
+          AND at >= @from AND at < @until AND (@counterId IS NULL OR counter_id = @counterId) ORDER BY at, counter_id, action = 'call'`),
+      counterIds: sql.prepare('SELECT id FROM counters WHERE @counterId IS NULL OR id = @counterId ORDER BY id').pluck(),
+      lastCounterEvent: sql.prepare(`SELECT counter_id AS counterId, user_id AS userId, action, at FROM counter_events
+        WHERE counter_id = ? AND at < ? ORDER BY at DESC, id DESC LIMIT 1`),
+      counterEvents: sql.prepare(`SELECT counter_id AS counterId, user_id AS userId, action, at FROM counter_events
+        WHERE counter_id = ? AND at >= ? AND at < ? ORDER BY at, id`),
+      services: sql.prepare('SELECT id, name, name_en AS nameEn, sort_order AS sortOrder, max_wait_sec AS maxWaitSec FROM services'),
+      users: sql.prepare('SELECT id, name, login FROM users'),
+      counters: sql.prepare('SELECT id, name FROM counters'),
+      exists: {
+        service: sql.prepare('SELECT 1 FROM services WHERE id = ?').pluck(),
+        counter: sql.prepare('SELECT 1 FROM counters WHERE id = ?').pluck(),
+        user: sql.prepare('SELECT 1 FROM users WHERE id = ?').pluck(),
+      },
+    };
+  }
+
+  exists(kind: 'service' | 'counter' | 'user', id: number): boolean { return this.s.exists[kind].get(id) !== undefined; }
+
+  report(q: ReportQuery): Report {
+    const now = this.clock();
+    const services = this.s.services.all() as { id: number; name: string; nameEn: string | null; sortOrder: number; maxWaitSec: number }[];
+    const b = new ReportBuilder({
+      by: q.by, from: q.from, to: q.to, now, tz: this.tz, targetSec: q.targetSec ?? null,
+      maxWaitSec: new Map(services.map((s) => [s.id, s.maxWaitSec])),
+    });
+    const params = { from: q.from, to: q.to, serviceId: q.serviceId ?? null, counterId: q.counterId ?? null, userId: q.userId ?? null };
+    // Transfers happen on the ticket's hall day, after its issue: within a day of the range's end.
+    this.transferred = new Set(this.s.transfers.all({ from: q.from, until: q.to + VISIT_MARGIN_MS }) as number[]);
+    this.sink = b;
+    try {
+      this.s.tickets.get(params);
+      if (hasCounterTime(q.by)) {
+        const until = Math.min(q.to, now);
+        for (const id of this.s.counterIds.all({ counterId: params.counterId }) as number[]) {
+          const before = this.s.lastCounterEvent.get(id, q.from) as { counterId: number; userId: number | null; action: string; at: number } | undefined;
+          if (before) b.counterEvent(before);
+          for (const e of this.s.counterEvents.all(id, q.from, until) as { counterId: number; userId: number | null; action: string; at: number }[]) b.counterEvent(e);
+        }
+        this.s.visits.get({ from: q.from - VISIT_MARGIN_MS, until, counterId: params.counterId });
+      }
+    } finally {
+      this.sink = null;
+      this.transferred = new Set();
+    }
+    return b.build(this.labels(services, q.by));
+  }
+
+  private labels(services: { id: number; name: string; nameEn: string | null; sortOrder: number }[], by: Grouping): Labels {
+    const names = new Map<string, Label>();
+    const put = (kind: string, id: number, l: Label) => names.set(`${kind}:${id}`, l);
+    if (by === 'service') for (const s of services) put('service', s.id, { label: s.name, labelEn: s.nameEn ?? s.name, order: s.sortOrder * 1e6 + s.id });
+    if (by === 'operator') for (const u of this.s.users.all() as { id: number; name: string }[]) put('operator', u.id, { label: u.name, labelEn: u.name, order: u.name });
+    if (by === 'counter') for (const c of this.s.counters.all() as { id: number; name: string }[]) put('counter', c.id, { label: c.name, labelEn: c.name, order: c.id });
+    return (kind, id) => names.get(`${kind}:${id}`) ?? { label: `#${id}`, labelEn: `#${id}` };
+  }
+}

@@ -1,0 +1,66 @@
+// The hall's zone for figures: an instant's local hour, weekday and day, from the zone's UTC
+// offsets over a range (found once per report, so that bucketing a ticket is arithmetic).
+
+export interface OffsetSpan { from: number; offsetMs: number }
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC at an instant, in ms (Moscow: +3 h). */
+export function offsetAt(at: number, tz: string): number {
+  let f = formats.get(tz);
+  if (!f) { f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }); formats.set(tz, f); }
+  const name = f.formatToParts(at).find((p) => p.type === 'timeZoneName')!.value; // "GMT+03:00", "GMT"
+  const m = /GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?/.exec(name);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4] ?? 0)) * 1000;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The zone's offsets over [from, to): spans in time order, each from its first instant. Sampled
+ * every 12 hours and bisected to the millisecond where the offset changes (zones change it at
+ * most a few times a year, never twice within 12 hours).
+ */
+export function offsetSpans(from: number, to: number, tz: string): OffsetSpan[] {
+  const spans: OffsetSpan[] = [{ from: -Infinity, offsetMs: offsetAt(from, tz) }];
+  const step = DAY / 2;
+  for (let a = from; a < to; a += step) {
+    const b = Math.min(a + step, to);
+    const ob = offsetAt(b, tz);
+    if (ob === spans[spans.length - 1].offsetMs) continue;
+    let lo = a, hi = b; // offset at lo is the current one, at hi the new one
+    while (hi - lo > 1) { const mid = Math.floor((lo + hi) / 2); if (offsetAt(mid, tz) === ob) hi = mid; else lo = mid; }
+    spans.push({ from: hi, offsetMs: ob });
+  }
+  return spans;
+}
+
+/** Local wall-clock time in ms since the epoch (as if the zone were UTC) of instants, fast for
+ * instants in order and correct in any order. */
+export class LocalClock {
+  private i = 0;
+  constructor(private spans: OffsetSpan[]) {}
+
+  static over(from: number, to: number, tz: string) { return new LocalClock(offsetSpans(from, to, tz)); }
+
+  local(at: number): number {
+    const s = this.spans;
+    let i = this.i;
+    if (at < s[i].from || (i + 1 < s.length && at >= s[i + 1].from)) {
+      i = 0;
+      while (i + 1 < s.length && at >= s[i + 1].from) i++;
+      this.i = i;
+    }
+    return at + s[i].offsetMs;
+  }
+}
+
+/** Days since 1970-01-01 of a local time. */
+export const localDayNumber = (local: number) => Math.floor(local / DAY);
+/** The local hour 0–23. */
+export const localHour = (local: number) => Math.floor((local - localDayNumber(local) * DAY) / 3_600_000);
+/** ISO weekday 1 (Monday) … 7 (Sunday) of a day number (1970-01-01 was a Thursday). */
+export const isoWeekdayOf = (dayNumber: number) => ((((dayNumber + 3) % 7) + 7) % 7) + 1;
+/** 'YYYY-MM-DD' of a day number. */
+export const dayKey = (dayNumber: number) => new Date(dayNumber * DAY).toISOString().slice(0, 10);
