@@ -131,7 +131,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(counterRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
-  const lean = new LeanViews(sql, settings, config.timezone);
+  const lean = new LeanViews(sql, settings, ctx.reports, config.timezone, clock);
   await app.register(leanRoutes, { ctx, lean, lunches: new LunchService(sql, settings, lean, config.timezone), feedback: ctx.feedback });
   await app.register(simulateRoutes, { ctx }); // "what if" on the hall's history
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { daysBefore, fmt, minutes, period, qs, today, useGet } from './common';
+import { daysBefore, fmt, minutes, period, qs, signed, today, useGet } from './common';
 import { t } from './strings';
 import type { EtaReport } from './types';
 
@@ -17,8 +17,9 @@ function Chart({ r }: { r: EtaReport }) {
     const plot = new uPlot({
       width: Math.min(900, el.current.clientWidth || 900), height: 260,
       scales: { x: { time: false } },
-      axes: [{ values: (_u, v) => v.map((x) => `${String(x).padStart(2, '0')}:00`) }, { label: t('min') }],
-      series: [{}, { label: t('promised'), stroke: '#1f5fbf', width: 2, points: { show: true } }, { label: t('real'), stroke: '#b3261e', width: 2, points: { show: true } }],
+      // whole hours only on the time axis
+      axes: [{ incrs: [1], values: (_u, v) => v.map((x) => `${String(x).padStart(2, '0')}:00`) }, { label: t('min') }],
+      series: [{ label: t('hour'), value: (_u, v) => (v == null ? '—' : `${String(v).padStart(2, '0')}:00`) }, { label: t('promised'), stroke: '#1f5fbf', width: 2, points: { show: true } }, { label: t('real'), stroke: '#b3261e', width: 2, points: { show: true } }],
     }, [xs, r.byHour.map((h) => (h.meanPromisedSec ?? 0) / 60), r.byHour.map((h) => (h.meanWaitSec ?? 0) / 60)], el.current);
     return () => plot.destroy();
   }, [r]);
@@ -31,7 +32,7 @@ function Table({ rows, first }: { rows: EtaReport['byService']; first: string })
       <thead><tr><th scope="col">{first}</th><th scope="col">{t('tickets')}</th><th scope="col">{t('meanPromised')}, {t('min')}</th><th scope="col">{t('meanWait')}, {t('min')}</th><th scope="col">{t('mae')}, {t('min')}</th><th scope="col">{t('bias')}, {t('min')}</th><th scope="col">{t('within5')}, %</th></tr></thead>
       <tbody>
         {rows.map((g) => (
-          <tr key={g.key} data-key={g.key}><th scope="row">{g.label}</th><td class="num">{g.tickets}</td><td class="num">{minutes(g.meanPromisedSec)}</td><td class="num">{minutes(g.meanWaitSec)}</td><td class="num">{minutes(g.maeSec)}</td><td class="num">{minutes(g.biasSec)}</td><td class="num">{fmt(g.within5MinPct)}</td></tr>
+          <tr key={g.key} data-key={g.key}><th scope="row">{g.label}</th><td class="num">{g.tickets}</td><td class="num">{minutes(g.meanPromisedSec)}</td><td class="num">{minutes(g.meanWaitSec)}</td><td class="num">{minutes(g.maeSec)}</td><td class="num">{signed(g.biasSec === null ? null : g.biasSec / 60)}</td><td class="num">{fmt(g.within5MinPct)}</td></tr>
         ))}
       </tbody>
     </table>
@@ -60,7 +61,7 @@ export function EtaAccuracy() {
             <div><dt>{t('tickets')}</dt><dd>{d.tickets}</dd></div>
             <div><dt>{t('within5')}</dt><dd data-testid="within5">{fmt(d.within5MinPct)} %</dd></div>
             <div><dt>{t('mae')}</dt><dd>{minutes(d.maeSec)} {t('min')}</dd></div>
-            <div><dt>{t('bias')}</dt><dd>{minutes(d.biasSec)} {t('min')}</dd></div>
+            <div><dt>{t('bias')}</dt><dd>{signed(d.biasSec === null ? null : d.biasSec / 60)} {t('min')}</dd></div>
             <div><dt>{t('meanWait')}</dt><dd>{minutes(d.meanWaitSec)} {t('min')}</dd></div>
           </dl>
           {d.byHour.length > 0 && <Chart r={d} />}

@@ -4,7 +4,8 @@
 // windows that were open, the gap coloured. The model's assumptions are on the screen.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { daysBefore, fmt, period, qs, today, useGet, weekdayName } from './common';
+import { staff } from '../shell/session';
+import { daysBefore, fmt, period, qs, today, useGet, weekdayName, type Loaded } from './common';
 import { t } from './strings';
 import type { ErlangAnswer, StaffingCell, StaffingGrid } from './types';
 
@@ -66,11 +67,14 @@ function gapClass(c: StaffingCell) {
   return c.lunchOk ? 'spare' : 'even';
 }
 
-function Grid({ q, set }: { q: Q; set: (patch: Q) => void }) {
-  const from = q.from ?? daysBefore(today(), 56), to = q.to ?? daysBefore(today(), 1);
-  const p = period(from, to);
-  const tw = n(q.gtw) ?? 15, tp = n(q.gtp) ?? 90;
-  const g = useGet<StaffingGrid>(`/api/stats/staffing?${qs({ from: p.from, to: p.to, targetSec: tw * 60, targetPct: tp })}`);
+interface GridQuery { from: string; to: string; tw: number; tp: number }
+
+function gridQuery(q: Q): GridQuery {
+  return { from: q.from ?? daysBefore(today(), 56), to: q.to ?? daysBefore(today(), 1), tw: n(q.gtw) ?? 15, tp: n(q.gtp) ?? 90 };
+}
+
+function Grid({ gq, g, set }: { gq: GridQuery; g: Loaded<StaffingGrid>; set: (patch: Q) => void }) {
+  const { from, to, tw, tp } = gq;
   const cells = g.data?.cells ?? [];
   const hours = [...new Set(cells.map((c) => c.hour))].sort();
   const weekdays = [...new Set(cells.map((c) => c.weekday))].sort();
@@ -120,9 +124,71 @@ function Grid({ q, set }: { q: Q; set: (patch: Q) => void }) {
   );
 }
 
+interface SimPolicy { tickets: number; meanWaitSec: number; p90WaitSec: number; overTargetPct: number; utilisationPct: number }
+interface SimAnswer { weekday: number; days: number; today: { policies: SimPolicy[] }; change: { policies: SimPolicy[] } }
+
+/** "What if" on the hall's history (POST /api/stats/simulate): the weekday as it was, and with
+ * the windows Erlang C asks for, a faster or slower service, more or fewer customers. */
+function WhatIf({ gq, grid }: { gq: GridQuery; grid: StaffingGrid }) {
+  const weekdays = [...new Set(grid.cells.map((c) => c.weekday))].sort();
+  const [f, setF] = useState({ weekday: String(weekdays[0] ?? 1), needed: true, servicePct: '', arrivalsPct: '', days: '50' });
+  const [answer, setAnswer] = useState<SimAnswer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const services = useGet<{ id: number }[]>('/api/services');
+  const run = async (e: Event) => {
+    e.preventDefault();
+    const change: Record<string, unknown> = {};
+    if (f.needed) change.openCounters = Object.fromEntries(grid.cells.filter((c) => c.weekday === Number(f.weekday)).map((c) => [c.hour, c.needed]));
+    if (n(f.servicePct) !== undefined) change.serviceTimePct = Object.fromEntries((services.data ?? []).map((s) => [String(s.id), n(f.servicePct)]));
+    if (n(f.arrivalsPct) !== undefined) change.arrivalsPct = n(f.arrivalsPct);
+    setBusy(true);
+    try {
+      setAnswer(await staff<SimAnswer>('POST', '/api/stats/simulate', { ...period(gq.from, gq.to), weekday: Number(f.weekday), days: n(f.days) ?? 50, targetSec: Math.round(gq.tw * 60), change }));
+      setError(null);
+    } catch (err) { setError((err as Error).message); }
+    setBusy(false);
+  };
+  const a = answer?.today.policies[0], b = answer?.change.policies[0];
+  const row = (k: string, label: string, x: number | undefined, y: number | undefined, unit: (v: number) => string) => (
+    <tr data-figure={k}><th scope="row">{label}</th><td class="num">{x === undefined ? '—' : unit(x)}</td><td class="num">{y === undefined ? '—' : unit(y)}</td></tr>
+  );
+  return (
+    <section class="whatif-box" data-testid="what-if">
+      <h2>{t('whatIf')}</h2>
+      <p class="hint">{t('whatIfHint')}</p>
+      <form class="controls" onSubmit={run}>
+        <label>{t('weekday')}<select name="weekday" value={f.weekday} onChange={(e) => setF({ ...f, weekday: (e.target as HTMLSelectElement).value })}>
+          {weekdays.map((w) => <option key={w} value={String(w)}>{weekdayName(w)}</option>)}
+        </select></label>
+        <label class="check"><input type="checkbox" name="needed" checked={f.needed} onChange={(e) => setF({ ...f, needed: (e.target as HTMLInputElement).checked })} />{t('openNeeded')}</label>
+        <label>{t('servicePct')}<input name="servicePct" inputMode="decimal" size={5} value={f.servicePct} onInput={(e) => setF({ ...f, servicePct: (e.target as HTMLInputElement).value })} /></label>
+        <label>{t('arrivalsPct')}<input name="arrivalsPct" inputMode="decimal" size={5} value={f.arrivalsPct} onInput={(e) => setF({ ...f, arrivalsPct: (e.target as HTMLInputElement).value })} /></label>
+        <label>{t('simDays')}<input name="days" inputMode="numeric" size={4} value={f.days} onInput={(e) => setF({ ...f, days: (e.target as HTMLInputElement).value })} /></label>
+        <button type="submit" class="primary" disabled={busy}>{t('simulate')}</button>
+      </form>
+      {error && <p class="message error" role="alert">{t('failed', { reason: error })}</p>}
+      {a && b && (
+        <table class="figures" data-testid="what-if-result">
+          <thead><tr><th scope="col">{t('figure')}</th><th scope="col">{t('asItWas')}</th><th scope="col">{t('withChange')}</th></tr></thead>
+          <tbody>
+            {row('mean', t('avgWait'), a.meanWaitSec, b.meanWaitSec, (v) => `${fmt(v / 60)} ${t('min')}`)}
+            {row('p90', t('p90Wait'), a.p90WaitSec, b.p90WaitSec, (v) => `${fmt(v / 60)} ${t('min')}`)}
+            {row('over', t('overTarget'), a.overTargetPct, b.overTargetPct, (v) => `${fmt(v)} %`)}
+            {row('util', t('occupancy'), a.utilisationPct, b.utilisationPct, (v) => `${fmt(v)} %`)}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 export function Staffing() {
   const { query, route, path } = useLocation();
   const set = (patch: Q) => route(`${path}?${qs({ ...query, ...patch })}`);
+  const gq = gridQuery(query);
+  const p = period(gq.from, gq.to);
+  const g = useGet<StaffingGrid>(`/api/stats/staffing?${qs({ from: p.from, to: p.to, targetSec: gq.tw * 60, targetPct: gq.tp })}`);
   return (
     <main class="tool staffing">
       <h1>{t('tabStaffing')}</h1>
@@ -131,7 +197,8 @@ export function Staffing() {
         <h2>{t('assumptionsTitle')}</h2>
         <p>{t('assumptions')}</p>
       </aside>
-      <Grid q={query} set={set} />
+      <Grid gq={gq} g={g} set={set} />
+      {g.data && g.data.cells.length > 0 && <WhatIf gq={gq} grid={g.data} />}
     </main>
   );
 }

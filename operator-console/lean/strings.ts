@@ -118,6 +118,16 @@ export const t = makeT({
   lunchOk: { ru: 'можно на обед', en: 'lunch possible' },
   noData: { ru: 'За период нет данных.', en: 'No data for the period.' },
   whatIf: { ru: 'Что если на истории зала', en: 'What if, on the hall\'s history' },
+  whatIfHint: { ru: 'Моделирование тех же дней недели периода через настоящее правило вызова: как было и с изменением.', en: 'The period\'s weekday simulated through the real dispatch rule: as it was and with the change.' },
+  openNeeded: { ru: 'Открыть окна по расчёту', en: 'Open the windows needed' },
+  servicePct: { ru: 'Время обслуживания, ± %', en: 'Service time, ± %' },
+  arrivalsPct: { ru: 'Клиентов, ± %', en: 'Customers, ± %' },
+  simDays: { ru: 'Дней моделирования', en: 'Days simulated' },
+  simulate: { ru: 'Смоделировать', en: 'Simulate' },
+  asItWas: { ru: 'Как было', en: 'As it was' },
+  withChange: { ru: 'С изменением', en: 'With the change' },
+  p90Wait: { ru: 'Ожидание, 90-й процентиль', en: 'Wait, 90th percentile' },
+  overTarget: { ru: 'Дольше норматива', en: 'Over the target' },
 
   // lunches
   lunchTitle: { ru: 'Плавающие обеды', en: 'Floating lunches' },

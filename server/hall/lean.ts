@@ -2,16 +2,18 @@
 // picture, the wait-estimate accuracy, the customers' ratings and a period's key figures. Rows
 // go to the pure functions in server/stats/; nothing here computes a figure itself.
 import type Database from 'better-sqlite3';
-import { hallHours, isoWeekday } from '../engine/calendar';
-import { hallTime } from '../engine/numbering';
+import { hallHours, isoWeekday, nextDay, zonedEpoch } from '../engine/calendar';
+import { hallDay, hallTime } from '../engine/numbering';
 import { notFound } from '../errors';
 import type { SettingsStore } from '../settings';
 import { etaGroups, etaFigures, type EtaRow } from '../stats/eta-accuracy';
 import { ratingFigures, ratingGroups } from '../stats/feedback';
+import type { CounterEventFact } from '../stats/counter-time';
 import { dayHours, type HourBound } from '../stats/hours';
-import { openIntervals, type CounterEvent, type Interval } from '../stats/intervals';
+import { openSecByBucket } from '../stats/open-time';
 import { counterNormSec, planFactSheet, sheetHours, type SheetNote } from '../stats/plan-fact';
 import { staffingGrid, type WorkDay } from '../stats/staffing';
+import type { ReportModel } from './reports';
 import { iso } from './rows';
 
 export type FeedbackBy = 'service' | 'operator' | 'counter' | 'day';
@@ -21,11 +23,11 @@ const DAY_MS = 86_400_000;
 export class LeanViews {
   private s;
 
-  constructor(sql: Database.Database, private settings: SettingsStore, private tz: string) {
+  constructor(sql: Database.Database, private settings: SettingsStore, private reports: ReportModel, private tz: string, private clock: () => number) {
     this.s = {
-      counterEvents: sql.prepare('SELECT counter_id AS counterId, action, at FROM counter_events WHERE at >= ? AND at < ? ORDER BY at, id'),
+      counterEvents: sql.prepare('SELECT counter_id AS counterId, user_id AS userId, action, at FROM counter_events WHERE at >= ? AND at < ? ORDER BY at, id'),
       // Each counter's state as the range begins: its last event before it.
-      lastBefore: sql.prepare(`SELECT counter_id AS counterId, action, at FROM counter_events
+      lastBefore: sql.prepare(`SELECT counter_id AS counterId, user_id AS userId, action, at FROM counter_events
         WHERE id IN (SELECT MAX(id) FROM counter_events WHERE at < ? GROUP BY counter_id) ORDER BY at, id`),
       links: sql.prepare(`SELECT cs.counter_id AS counterId, cs.priority, COALESCE(s.norm_service_sec, s.default_service_sec) AS normSec
         FROM counter_services cs JOIN services s ON s.id = cs.service_id`),
@@ -51,19 +53,17 @@ export class LeanViews {
         FROM tickets t JOIN feedback f ON f.ticket_id = t.id LEFT JOIN services s ON s.id = f.service_id
         LEFT JOIN users u ON u.id = f.user_id LEFT JOIN counters c ON c.id = f.counter_id
         WHERE t.issued_at >= ? AND t.issued_at < ?`),
-      // Stand-in for the supervisor reports' total Row until it lands (same definitions).
-      period: sql.prepare(`SELECT SUM(t.status = 'done') AS served, COUNT(DISTINCT t.hall_day) AS days,
-          AVG(CASE WHEN t.status = 'done' THEN t.finished_at - t.started_at END) / 1000.0 AS avgService,
-          AVG(t.first_called_at - t.issued_at) / 1000.0 AS avgWait,
-          100.0 * SUM(t.first_called_at - t.issued_at <= 1000 * COALESCE(@target, s.max_wait_sec)) / COUNT(t.first_called_at) AS within
-        FROM tickets t JOIN services s ON s.id = t.original_service_id WHERE t.issued_at >= @from AND t.issued_at < @to`),
     };
   }
 
-  /** Open windows (breaks excluded) per counter in [from, to). */
-  openWindows(from: number, to: number, counterId: number | null = null): Map<number, Interval[]> {
-    const events = [...this.s.lastBefore.all(from), ...this.s.counterEvents.all(from, to)] as CounterEvent[];
-    return openIntervals(counterId === null ? events : events.filter((e) => e.counterId === counterId), from, to);
+  /** The instant of the local midnight that ends the day of `at` (an open window is not counted past it). */
+  private midnightAfter = (at: number) => zonedEpoch(nextDay(hallDay(at, this.tz)), '00:00', this.tz);
+
+  /** Seconds open per counter (breaks excluded) in each hour of each day, up to now. */
+  private openTime(days: HourBound[][], counterId: number | null = null) {
+    const from = days[0]?.[0]?.start ?? 0, to = days.at(-1)?.at(-1)?.end ?? 0;
+    const events = [...this.s.lastBefore.all(from), ...this.s.counterEvents.all(from, to)] as CounterEventFact[];
+    return openSecByBucket(days, counterId === null ? events : events.filter((e) => e.counterId === counterId), this.clock(), this.midnightAfter);
   }
 
   private counterNorms(): Map<number, number> {
@@ -81,16 +81,18 @@ export class LeanViews {
     const all = dayHours(day, this.tz);
     const from = all[0].start, to = all[23].end;
     // Open time up to now: a window still open plans nothing for hours yet to come.
-    const open = this.openWindows(from, Math.max(from, Math.min(to, now)), counterId);
+    const [open] = this.openTime([all], counterId);
+    const openOf = new Map(all.map((h, i) => [h.hour, open[i]]));
     const norms = this.counterNorms();
-    const counters = [...open].map(([id, list]) => ({ id, normSec: norms.get(id) ?? 600, open: list }));
     const finished = this.s.finished.all({ lo: from - DAY_MS, from, to, counter: counterId }).map((r: any) => r.at as number);
     const notes = (this.s.notes.all(day, counterId) as any[]).map((n): SheetNote => ({ ...n, at: iso(n.at)! }));
     const active = (h: HourBound) =>
-      counters.some((c) => c.open.some(([s, e]) => s < h.end && e > h.start)) || finished.some((t) => t >= h.start && t < h.end) ||
-      notes.some((n) => n.hour === h.hour);
+      [...openOf.get(h.hour)!.values()].some((sec) => sec > 0) || finished.some((t) => t >= h.start && t < h.end) || notes.some((n) => n.hour === h.hour);
     const hours = sheetHours(all, hallHours(day, this.settings.get().calendar), active);
-    return { day, counterId, hours: planFactSheet({ hours, now, counters, finished, notes }) };
+    return {
+      day, counterId,
+      hours: planFactSheet({ hours, now, openSec: hours.map((h) => openOf.get(h.hour)!), normSec: (id) => norms.get(id) ?? 600, finished, notes }),
+    };
   }
 
   addNote(n: { day: string; hour: string; counterId: number | null; reasonId: string; text: string | null; measure: string | null }, userId: number, now: number) {
@@ -110,7 +112,7 @@ export class LeanViews {
     const days = this.workDays(from, to);
     const cells = staffingGrid({
       days, issued: this.s.issued.all(from, to) as number[], services: this.s.serviceTimes.all(from, to) as { issuedAt: number; sec: number }[],
-      open: this.openWindows(from, to), fallbackServiceSec: (this.s.norms.get() as number | null) ?? 600, targetSec, targetPct,
+      openSec: this.openTime(days.map((d) => d.hours)), fallbackServiceSec: (this.s.norms.get() as number | null) ?? 600, targetSec, targetPct,
     });
     const weekdays: Record<string, number> = {};
     for (const d of days) weekdays[d.weekday] = (weekdays[d.weekday] ?? 0) + 1;
@@ -146,15 +148,16 @@ export class LeanViews {
     return { from: iso(from), to: iso(to), by, rows: ratingGroups(keyed), total: { key: 'total', label: 'total', ...ratingFigures(rows.map((r) => r.rating)) } };
   }
 
-  /** A Talon period's key figures for the before/after report. */
+  /** A Talon period's key figures for the before/after report: the supervisor reports' total Row
+   * (its days are the days with tickets), and the ratings of its visits. */
   periodFigures(from: number, to: number, targetSec: number | null) {
-    const p = this.s.period.get({ from, to, target: targetSec }) as { served: number | null; days: number; avgService: number | null; avgWait: number | null; within: number | null };
-    const ratings = ratingFigures((this.s.ratings.all(from, to) as { rating: number }[]).map((r) => r.rating));
-    const round = (x: number | null) => (x === null ? null : Math.round(x));
+    const r = this.reports.report({ by: 'day', from, to, ...(targetSec === null ? {} : { targetSec }) });
+    const days = r.rows.length;
+    const ratings = ratingFigures((this.s.ratings.all(from, to) as { rating: number }[]).map((x) => x.rating));
     return {
-      from: iso(from)!, to: iso(to)!, days: p.days, served: p.served ?? 0,
-      avgServiceSec: round(p.avgService), avgWaitSec: round(p.avgWait),
-      servedPerDay: p.days ? (p.served ?? 0) / p.days : null, withinTargetPct: p.within,
+      from: iso(from)!, to: iso(to)!, days, served: r.total.served,
+      avgServiceSec: r.total.avgServiceSec, avgWaitSec: r.total.avgWaitSec,
+      servedPerDay: days ? r.total.served / days : null, withinTargetPct: r.total.withinTargetPct,
       avgRating: ratings.avgRating, satisfiedPct: ratings.satisfiedPct, ratings: ratings.count,
     };
   }

@@ -5,23 +5,19 @@
 // plan counts the open time up to now, so the sheet fills as the day goes on; later hours are
 // `future` and empty.
 import type { HourBound } from './hours';
-import { overlapSec, type Interval } from './intervals';
 
 export type Mark = 'green' | 'yellow' | 'red' | 'none';
 
-export interface SheetCounter {
-  id: number;
-  /** Standard service time of the counter's work, seconds. */
-  normSec: number;
-  open: Interval[];
-}
 
 export interface SheetNote { id: number; hour: string; reasonId: string; text: string | null; measure: string | null; author: string | null; at: string }
 
 export interface SheetInput {
   hours: HourBound[];
   now: number;
-  counters: SheetCounter[];
+  /** Seconds each counter was open in each hour (up to now), aligned with `hours`. */
+  openSec: Map<number, number>[];
+  /** Standard service time of each counter's work, seconds. */
+  normSec: (counterId: number) => number;
   /** Finish times of the `done` tickets counted (the hall's, or one counter's). */
   finished: number[];
   notes: SheetNote[];
@@ -76,15 +72,13 @@ export function sheetHours(all: HourBound[], opening: { open: string; close: str
 export function planFactSheet(input: SheetInput): SheetHour[] {
   const finished = [...input.finished].sort((a, b) => a - b);
   let cumPlan = 0, cumFact = 0, fi = 0;
-  return input.hours.map((h) => {
+  return input.hours.map((h, i) => {
     const state = input.now >= h.end ? 'past' : input.now >= h.start ? 'current' : 'future';
-    const until = Math.min(h.end, input.now);
     let windows = 0, plan = 0;
     if (state !== 'future') {
-      for (const c of input.counters) {
-        const sec = overlapSec(c.open, h.start, until);
+      for (const [id, sec] of input.openSec[i]) {
         windows += sec / 3600;
-        plan += sec / c.normSec;
+        plan += sec / input.normSec(id);
       }
     }
     while (fi < finished.length && finished[fi] < h.start) fi++;

@@ -3,7 +3,6 @@
 // average, and the gap. The hall is taken as one pool of windows serving every customer.
 import { staffing as erlang } from './erlang';
 import { bucketIndex, type HourBound } from './hours';
-import { overlapSec, type Interval } from './intervals';
 
 export interface WorkDay { day: string; weekday: number; hours: HourBound[] }
 
@@ -13,7 +12,8 @@ export interface StaffingData {
   issued: number[];
   /** Issue time and service seconds of its `done` tickets. */
   services: { issuedAt: number; sec: number }[];
-  open: Map<number, Interval[]>;
+  /** Seconds open per counter in each hour of each day (open-time.ts), aligned with `days`. */
+  openSec: Map<number, number>[][];
   /** Service time assumed where the period has none (the services' standard times). */
   fallbackServiceSec: number;
   targetSec: number;
@@ -40,7 +40,8 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 interface Acc { arrivals: number; serviceSum: number; serviceN: number; openSec: number }
 
 export function staffingGrid(d: StaffingData): StaffingCell[] {
-  const buckets = d.days.flatMap((w) => w.hours.map((h) => ({ ...h, weekday: w.weekday }))).sort((a, b) => a.start - b.start);
+  const buckets = d.days.flatMap((w, i) => w.hours.map((h, k) => ({ ...h, weekday: w.weekday, openSec: [...d.openSec[i][k].values()].reduce((a, b) => a + b, 0) })))
+    .sort((a, b) => a.start - b.start);
   const daysOf = new Map<number, number>();
   for (const w of d.days) daysOf.set(w.weekday, (daysOf.get(w.weekday) ?? 0) + 1);
   const acc = new Map<string, Acc>();
@@ -59,11 +60,7 @@ export function staffingGrid(d: StaffingData): StaffingCell[] {
     if (i >= 0) { const a = at(i); a.serviceSum += s.sec; a.serviceN++; }
   }
   const overall = d.services.length ? allSum / d.services.length : d.fallbackServiceSec;
-  buckets.forEach((b, i) => {
-    let sec = 0;
-    for (const list of d.open.values()) sec += overlapSec(list, b.start, b.end);
-    if (sec > 0) at(i).openSec += sec;
-  });
+  buckets.forEach((b, i) => { if (b.openSec > 0) at(i).openSec += b.openSec; });
   const cells: StaffingCell[] = [];
   for (const [k, a] of acc) {
     if (a.arrivals === 0 && a.openSec === 0) continue;

@@ -118,3 +118,24 @@ describe('before/after report in the browser', () => {
     await page.context().close();
   });
 });
+
+describe('wait-estimate accuracy in the browser', () => {
+  it('shows the API\'s figures by service and hour, with the chart', async () => {
+    // a queue of four at window 1: promised waits at issue, real ones as they are called
+    h.clock.now = Date.parse(`${DAY}T11:00:00+03:00`);
+    for (let i = 0; i < 4; i++) await ok(h, 'POST', '/api/tickets', { serviceId });
+    for (let i = 0; i < 4; i++) {
+      h.clock.advance(7 * 60_000);
+      await ok(h, 'POST', `/api/counters/${windows[0].id}/next`, { finishCurrent: true }, windows[0].token);
+    }
+    const page = await signIn(browser, base, 'head', 'supervisor-Pa55', `/console/lean/eta?from=${DAY}&to=${DAY}`, '[data-testid=eta-totals]');
+    const api = await ok(h, 'GET', `/api/stats/eta-accuracy?from=${DAY}T00:00:00%2B03:00&to=${DAY}T23:59:59.999%2B03:00`);
+    expect(api.tickets).toBeGreaterThan(0);
+    expect(await page.textContent('[data-testid=within5]')).toBe(`${api.within5MinPct.toLocaleString('ru-RU', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`);
+    expect(await page.locator('[data-testid=eta-chart] canvas').count()).toBe(1);
+    expect(await page.$$eval('table.figures', (t) => t.length)).toBe(2);
+    expect(await cutOff(page)).toEqual([]);
+    await shot(page, 'lean-eta-1280x800.png');
+    await page.context().close();
+  });
+});

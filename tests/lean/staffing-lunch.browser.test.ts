@@ -66,6 +66,13 @@ describe('staffing in the browser', () => {
     expect(await page.getAttribute(cell('09'), 'class')).toBe('cell spare');
     expect(await page.getAttribute(cell('10'), 'class')).toBe('cell even');
     expect(await page.getAttribute(cell('11'), 'class')).toBe('cell short');
+    // what if, on the hall's history: the Tuesdays with the windows Erlang C asks for (2 each hour)
+    await page.fill('[data-testid=what-if] input[name=days]', '20');
+    await page.click('[data-testid=what-if] button[type=submit]');
+    await page.waitForSelector('[data-testid=what-if-result]');
+    const minutesIn = async (col: number) => Number((await page.textContent(`[data-testid=what-if-result] tr[data-figure=mean] td:nth-of-type(${col})`))!.replace(',', '.').replace(/[^0-9.]/g, ''));
+    // hour 11 had one window for 5 customers of 10 minutes; two windows cut the wait
+    expect(await minutesIn(2)).toBeLessThan(await minutesIn(1));
     expect(await cutOff(page)).toEqual([]);
     await shot(page, 'lean-staffing-1280x800.png');
     await page.setViewportSize({ width: 1920, height: 1080 });
