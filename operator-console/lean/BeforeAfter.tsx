@@ -114,7 +114,7 @@ function Report({ r }: { r: BeforeAfterReport }) {
           <li>{t('formulaCustomers', { perDay: fmt(r.current.servedPerDay), days: r.inputs.workingDaysPerYear, n: fmt(r.customersPerYear, 0) })}</li>
         )}
         <li>{t('formulaFte')}:<br />
-          <span class="calc">{fmt(r.customersPerYear, 0)} × ({minutes(r.baseline.avgServiceSec)} − {minutes(r.current.avgServiceSec)}) {t('min')} ÷ 60 = {fmt(savedMin === null ? null : (r.customersPerYear * savedMin) / 60, 0)} {t('hoursShort')}; {fmt(savedMin === null ? null : (r.customersPerYear * savedMin) / 60, 0)} {t('hoursShort')} ÷ {fmt(r.inputs.hoursPerFteYear, 0)} {t('hoursShort')} = {fmt(r.fteFreed, 4)} ≈ {t('posts', { n: fmt(r.fteFreed) })}</span>
+          <span class="calc">{fmt(r.customersPerYear, 0)} × ({minutes(r.baseline.avgServiceSec)} − {minutes(r.current.avgServiceSec)}) {t('min')} ÷ 60 = {fmt(savedMin === null ? null : ((r.customersPerYear ?? 0) * savedMin) / 60, 0)} {t('hoursShort')}; {fmt(savedMin === null ? null : ((r.customersPerYear ?? 0) * savedMin) / 60, 0)} {t('hoursShort')} ÷ {fmt(r.inputs.hoursPerFteYear, 0)} {t('hoursShort')} = {fmt(r.fteFreed, 4)} ≈ {t('posts', { n: fmt(r.fteFreed) })}</span>
         </li>
         <li>{t('formulaMoney')}:<br />
           <span class="calc">{fmt(r.fteFreed, 4)} × {fmt(r.inputs.costPerFteYear, 0)} {t('rub')} = {fmt(r.moneyPerYear, 0)} {t('rub')} ≈ {t('thousandRub', { n: fmt(r.moneyPerYear === null ? null : r.moneyPerYear / 1000) })}</span>

@@ -1,7 +1,7 @@
 // Shapes of the analysis endpoints (docs/API-EXTENSIONS.md, "Lean analysis"); the figures' own
 // types come from the pure functions that compute them.
 import type { Choice } from '../../server/settings';
-import type { Change } from '../../server/stats/before-after';
+import type { BeforeAfterReport, ReportSide } from '../../server/stats/before-after';
 import type { Evaluation, StaffingAnswer } from '../../server/stats/erlang';
 import type { EtaFigures, EtaGroup } from '../../server/stats/eta-accuracy';
 import type { RatingFigures, RatingGroup } from '../../server/stats/feedback';
@@ -13,18 +13,7 @@ export type { SheetHour, StaffingCell };
 
 export interface PlanFactSheet { day: string; counterId: number | null; hours: SheetHour[]; reasons: Choice[]; now: string }
 
-export interface Side {
-  kind: 'period' | 'manual'; label: string | null; from?: string; to?: string; days?: number; served?: number; ratings?: number;
-  avgServiceSec: number | null; avgWaitSec: number | null; servedPerDay: number | null; withinTargetPct: number | null;
-  avgRating: number | null; satisfiedPct: number | null;
-}
-
-export interface BeforeAfterReport {
-  baseline: Side; current: Side; change: Change;
-  customersPerYear: number; customersPerYearFrom: 'input' | 'current'; savedSecPerCustomer: number | null;
-  fteFreed: number | null; moneyPerYear: number | null;
-  inputs: { hoursPerFteYear: number; costPerFteYear: number; workingDaysPerYear: number; targetSec: number | null };
-}
+export type { BeforeAfterReport, ReportSide as Side };
 
 export type ErlangAnswer = StaffingAnswer & { loadErlangs: number; given?: Evaluation };
 

@@ -1,27 +1,12 @@
 // The before/after report as an XLSX workbook: the figures side by side, the effect, the
 // formula and its inputs, as on the printed page. Text cells go through neutralise().
 import ExcelJS from 'exceljs';
-import type { Change } from '../stats/before-after';
+import type { BeforeAfterReport, ReportSide } from '../stats/before-after';
 import { neutralise } from './cells';
-
-type Side = { kind: 'period' | 'manual'; label: string | null; from?: string; to?: string; avgServiceSec: number | null; avgWaitSec: number | null;
-  servedPerDay: number | null; withinTargetPct: number | null; avgRating: number | null; satisfiedPct: number | null };
-
-export interface BeforeAfterReport {
-  baseline: Side;
-  current: Side;
-  change: Change;
-  customersPerYear: number | null;
-  customersPerYearFrom: 'input' | 'current';
-  savedSecPerCustomer: number | null;
-  fteFreed: number | null;
-  moneyPerYear: number | null;
-  inputs: { hoursPerFteYear: number; costPerFteYear: number; workingDaysPerYear: number };
-}
 
 const min = (sec: number | null) => (sec === null ? null : sec / 60);
 
-function sideName(s: Side, fallback: string): string {
+function sideName(s: ReportSide, fallback: string): string {
   if (s.label) return s.label;
   if (s.kind === 'period') return `${s.from!.slice(0, 10)} — ${s.to!.slice(0, 10)}`;
   return fallback;

@@ -72,3 +72,17 @@ export function beforeAfter(i: EffectInput): Effect {
     moneyPerYear: fteFreed === null ? null : fteFreed * i.costPerFteYear,
   };
 }
+
+/** One side of the report as the API answers it: a Talon period's figures or a hand measurement. */
+export interface ReportSide extends Figures {
+  kind: 'period' | 'manual';
+  label: string | null;
+  from?: string; to?: string; days?: number; served?: number; ratings?: number;
+}
+
+/** POST /api/stats/before-after's answer. */
+export interface BeforeAfterReport extends Effect {
+  baseline: ReportSide;
+  current: ReportSide;
+  inputs: { hoursPerFteYear: number; costPerFteYear: number; workingDaysPerYear: number; targetSec: number | null };
+}
