@@ -3,7 +3,7 @@
 // go to the pure functions in server/stats/; nothing here computes a figure itself.
 import type Database from 'better-sqlite3';
 import { hallHours, isoWeekday, nextDay, zonedEpoch } from '../engine/calendar';
-import { hallDay, hallTime } from '../engine/numbering';
+import { hallDay } from '../engine/numbering';
 import { notFound } from '../errors';
 import type { SettingsStore } from '../settings';
 import { etaGroups, etaFigures, type EtaRow } from '../stats/eta-accuracy';
@@ -13,6 +13,7 @@ import { dayHours, type HourBound } from '../stats/hours';
 import { openSecByBucket } from '../stats/open-time';
 import { counterNormSec, planFactSheet, sheetHours, type SheetNote } from '../stats/plan-fact';
 import { staffingGrid, type WorkDay } from '../stats/staffing';
+import { LocalClock, localHour } from '../stats/zone';
 import type { ReportModel } from './reports';
 import { iso } from './rows';
 
@@ -56,8 +57,21 @@ export class LeanViews {
     };
   }
 
+  /** The local days seen, [start, end) in time order: midnightAfter() asks a few thousand times a request. */
+  private days: [number, number][] = [];
+
   /** The instant of the local midnight that ends the day of `at` (an open window is not counted past it). */
-  private midnightAfter = (at: number) => zonedEpoch(nextDay(hallDay(at, this.tz)), '00:00', this.tz);
+  private midnightAfter = (at: number) => {
+    const near = this.days.at(-1);
+    if (near && at >= near[0] && at < near[1]) return near[1];
+    const hit = this.days.find(([s, e]) => at >= s && at < e);
+    if (hit) return hit[1];
+    const day = hallDay(at, this.tz);
+    const span: [number, number] = [zonedEpoch(day, '00:00', this.tz), zonedEpoch(nextDay(day), '00:00', this.tz)];
+    if (this.days.length > 1000) this.days = [];
+    this.days.push(span);
+    return span[1];
+  };
 
   /** Seconds open per counter (breaks excluded) in each hour of each day, up to now. */
   private openTime(days: HourBound[][], counterId: number | null = null) {
@@ -124,8 +138,9 @@ export class LeanViews {
   etaAccuracy(from: number, to: number) {
     const rows = this.s.eta.all(from, to) as { serviceId: number; name: string; issuedAt: number; etaSec: number; waitSec: number }[];
     const byService: EtaRow[] = rows.map((r) => ({ key: String(r.serviceId), label: r.name, etaSec: r.etaSec, waitSec: r.waitSec }));
+    const local = LocalClock.over(from, to, this.tz);
     const byHour: EtaRow[] = rows.map((r) => {
-      const h = hallTime(r.issuedAt, this.tz).slice(0, 2);
+      const h = String(localHour(local.local(r.issuedAt))).padStart(2, '0');
       return { key: h, label: `${h}:00`, etaSec: r.etaSec, waitSec: r.waitSec };
     });
     return {

@@ -7,6 +7,9 @@ const hh = (h: number) => String(h).padStart(2, '0');
 
 /** The 24 wall-clock hours of `day` in zone `tz` (a skipped hour of a daylight-saving change is empty). */
 export function dayHours(day: string, tz: string): HourBound[] {
+  const first = zonedEpoch(day, '00:00', tz), next = zonedEpoch(nextDay(day), '00:00', tz);
+  // A day of 24 hours (no change of offset): its hours are whole hours from midnight.
+  if (next - first === 86_400_000) return Array.from({ length: 24 }, (_, h) => ({ hour: hh(h), start: first + h * 3_600_000, end: first + (h + 1) * 3_600_000 }));
   const out: HourBound[] = [];
   for (let h = 0; h < 24; h++) {
     const start = zonedEpoch(day, `${hh(h)}:00`, tz);
