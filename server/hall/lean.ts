@@ -27,9 +27,10 @@ export class LeanViews {
   constructor(sql: Database.Database, private settings: SettingsStore, private reports: ReportModel, private tz: string, private clock: () => number) {
     this.s = {
       counterEvents: sql.prepare('SELECT counter_id AS counterId, user_id AS userId, action, at FROM counter_events WHERE at >= ? AND at < ? ORDER BY at, id'),
-      // Each counter's state as the range begins: its last event before it.
+      // Each counter's state as the range begins: its last event before it (the counter/time index).
+      counterIds: sql.prepare('SELECT id FROM counters ORDER BY id').pluck(),
       lastBefore: sql.prepare(`SELECT counter_id AS counterId, user_id AS userId, action, at FROM counter_events
-        WHERE id IN (SELECT MAX(id) FROM counter_events WHERE at < ? GROUP BY counter_id) ORDER BY at, id`),
+        WHERE counter_id = ? AND at < ? ORDER BY at DESC, id DESC LIMIT 1`),
       links: sql.prepare(`SELECT cs.counter_id AS counterId, cs.priority, COALESCE(s.norm_service_sec, s.default_service_sec) AS normSec
         FROM counter_services cs JOIN services s ON s.id = cs.service_id`),
       counter: sql.prepare('SELECT id, name FROM counters WHERE id = ?'),
@@ -57,7 +58,7 @@ export class LeanViews {
     };
   }
 
-  /** The local days seen, [start, end) in time order: midnightAfter() asks a few thousand times a request. */
+  /** The local days met so far as [start, end): midnightAfter() asks a few thousand times a request. */
   private days: [number, number][] = [];
 
   /** The instant of the local midnight that ends the day of `at` (an open window is not counted past it). */
@@ -76,7 +77,9 @@ export class LeanViews {
   /** Seconds open per counter (breaks excluded) in each hour of each day, up to now. */
   private openTime(days: HourBound[][], counterId: number | null = null) {
     const from = days[0]?.[0]?.start ?? 0, to = days.at(-1)?.at(-1)?.end ?? 0;
-    const events = [...this.s.lastBefore.all(from), ...this.s.counterEvents.all(from, to)] as CounterEventFact[];
+    const before = (this.s.counterIds.all() as number[]).map((id) => this.s.lastBefore.get(id, from) as CounterEventFact | undefined)
+      .filter((e) => e !== undefined).sort((a, b) => a.at - b.at);
+    const events = [...before, ...this.s.counterEvents.all(from, to)] as CounterEventFact[];
     return openSecByBucket(days, counterId === null ? events : events.filter((e) => e.counterId === counterId), this.clock(), this.midnightAfter);
   }
 

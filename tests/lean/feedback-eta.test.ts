@@ -96,9 +96,10 @@ describe('POST /api/feedback', () => {
       h.clock.advance(120_000);
       await ok(h, 'POST', `/api/counters/${w.id}/finish`, undefined, w.token);
       port.write('K7:4\n');
-      await until(async () => count() === 1, 3000, 'rating recorded');
+      // the event goes out after the commit's flush: wait for it, then read the row
+      await until(async () => events.includes('feedback.received'), 3000, 'rating recorded');
+      expect(count()).toBe(1);
       expect(h.app.ctx.sql.prepare('SELECT ticket_id AS ticketId, rating, source, counter_id AS counterId FROM feedback').get()).toEqual({ ticketId: first, rating: 4, source: 'keypad', counterId: w.id });
-      expect(events).toContain('feedback.received');
       // a second key for the same visit is refused; key 5 of the operator's keypad (address 3) is no rating
       await ok(h, 'POST', '/api/tickets', { serviceId });
       port.write('K7:2\nK3:5\nK3:1\n');
