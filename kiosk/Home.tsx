@@ -8,6 +8,8 @@ import { etaText, t } from './texts.ts';
 
 function closedText(s: ServiceView): string {
   if (s.closedReason === 'limit') return t('closedLimit');
+  if (s.closedReason === 'holiday') return t('closedHoliday');
+  if (s.closedReason === 'hall_closed') return s.openFrom && s.openTo ? t('closedHallSpan', { from: s.openFrom, to: s.openTo }) : t('closedHall');
   if (s.closedReason === 'hours') return s.openFrom && s.openTo ? t('closedHoursSpan', { from: s.openFrom, to: s.openTo }) : t('closedHours');
   return t('closedInactive');
 }

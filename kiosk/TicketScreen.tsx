@@ -3,7 +3,7 @@
 import { pick } from '../ui/i18n.ts';
 import type { ServiceView } from '../server/protocol.ts';
 import { goHome, type IssuedTicket } from './flow.ts';
-import { Qr } from './Qr.tsx';
+import { Qr } from '../ui/Qr.tsx';
 import { aheadText, etaText, t } from './texts.ts';
 
 export function TicketScreen({ service, ticket }: { service: ServiceView; ticket: IssuedTicket | null }) {

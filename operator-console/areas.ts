@@ -8,4 +8,6 @@ export const areas: Area[] = [
     component: lazy(() => import('./work/WorkArea').then((m) => m.WorkArea)) },
   { id: 'lean', path: '/console/lean', label: 'areaLean', role: 'supervisor',
     component: lazy(() => import('./lean/LeanArea').then((m) => m.LeanArea)) },
+  { id: 'admin', path: '/console/admin', label: 'areaAdmin', role: 'admin', homeFor: ['admin'],
+    component: lazy(() => import('./admin/AdminArea').then((m) => m.AdminArea)) },
 ];

@@ -22,6 +22,8 @@ import { installErrorHandlers } from './errors';
 import { AdminService } from './hall/admin';
 import { DayCloser } from './hall/day-close';
 import { LiveHall } from './hall/live';
+import { AuditLog } from './hall/audit';
+import { ConfigStore } from './config/store';
 import { QueueService } from './hall/queue';
 import { ReportModel } from './hall/reports';
 import { ServiceTimes } from './hall/service-times';
@@ -36,6 +38,7 @@ import { Committer } from './commits';
 import { WalSync } from './wal-sync';
 import { devicesPlugin } from './devices/plugin';
 import { adminRoutes } from './routes/admin';
+import { adminConfigRoutes } from './routes/admin-config';
 import announceRoutes from './routes/announce';
 import { authRoutes } from './routes/auth';
 import { counterRoutes } from './routes/counters';
@@ -93,13 +96,17 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const commits = new Committer(sql, hub, wal);
   const queue = new QueueService({ sql, commits, settings, times, clock, timezone: config.timezone });
   const tokens = new TokenStore(sql, clock);
-  const views = new HallViews(sql, queue, clock, config.timezone);
+  const views = new HallViews(sql, queue, clock, config.timezone, settings);
   const reports = new ReportModel(sql, config.timezone, clock);
+  const audit = new AuditLog(sql, clock);
+  const admin = new AdminService(db, clock, audit);
   const ctx: AppContext = {
     config, db, sql, clock, log, hub, commits, tokens, settings, queue,
     loginGuard: new LoginGuard(clock),
     views,
-    admin: new AdminService(db, clock),
+    admin,
+    audit,
+    configDoc: new ConfigStore({ sql, clock, audit, settings, admin }),
     stats: new StatsService(sql),
     feedback: new FeedbackService(sql, commits, clock),
     reports,
@@ -112,7 +119,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     bootId: randomUUID(),
     version: buildVersion(),
   };
-  await seedDemoHall(ctx.admin, config.dataDir, config.adminPassword, log);
+  await seedDemoHall(ctx.admin, ctx.configDoc, config.dataDir, config.adminPassword, log);
 
   // The console routes in the browser: /console/hall, /console/reports?… are its index page. Paths
   // with a file extension (a missing asset) stay 404.
@@ -130,6 +137,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(authRoutes, { ctx });
   await app.register(counterRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
+  await app.register(adminConfigRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
   const lean = new LeanViews(sql, settings, ctx.reports, config.timezone, clock);
   await app.register(leanRoutes, { ctx, lean, lunches: new LunchService(sql, settings, lean, config.timezone), feedback: ctx.feedback });

@@ -8,6 +8,8 @@ import type { HallConfig } from './config';
 import type { DevicePort } from './device-port';
 import type { AdminService } from './hall/admin';
 import type { LiveHall } from './hall/live';
+import type { AuditLog } from './hall/audit';
+import type { ConfigStore } from './config/store';
 import type { QueueService } from './hall/queue';
 import type { ReportModel } from './hall/reports';
 import type { StatsService } from './hall/stats';
@@ -33,6 +35,10 @@ export interface AppContext {
   queue: QueueService;
   views: HallViews;
   admin: AdminService;
+  /** Every administrative change, written in the change's own transaction. */
+  audit: AuditLog;
+  /** The configuration document: export, import, templates. */
+  configDoc: ConfigStore;
   stats: StatsService;
   /** Customers' ratings (the rating tablet's route and the rating keypads). */
   feedback: FeedbackService;

@@ -33,6 +33,8 @@ export interface DevicePort {
    */
   printTicket(job: TicketPrintJob, ctx: { deviceId?: number }): Promise<boolean | undefined>;
   list(): DeviceView[];
+  /** Re-reads a device row changed outside the device routes (a configuration import). */
+  reload?(deviceId: number): Promise<void>;
   close(): Promise<void>;
 }
 

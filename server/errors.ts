@@ -2,12 +2,14 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 
 export class AppError extends Error {
-  constructor(public statusCode: number, public code: string, message: string) { super(message); }
+  /** `path`: the JSON pointer of the input field at fault (`/prefix`), so a form can show the
+   * reason beside it. */
+  constructor(public statusCode: number, public code: string, message: string, public path?: string) { super(message); }
 }
 
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
-export const conflict = (message: string) => new AppError(409, 'conflict', message);
-export const badRequest = (message: string) => new AppError(400, 'validation', message);
+export const conflict = (message: string, path?: string) => new AppError(409, 'conflict', message, path);
+export const badRequest = (message: string, path?: string) => new AppError(400, 'validation', message, path);
 
 const fastifyCodes: Record<string, [number, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'bad_json'],
@@ -21,8 +23,14 @@ const fastifyCodes: Record<string, [number, string]> = {
  * (a deep link such as /console/reports?by=hour), or null. */
 export function installErrorHandlers(app: FastifyInstance, page: (url: string) => string | null = () => null) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof AppError) return reply.code(err.statusCode).send({ error: err.code, message: err.message });
-    if (err.validation) return reply.code(400).send({ error: 'validation', message: `Invalid ${err.validationContext ?? 'request'}: ${err.message}` });
+    if (err instanceof AppError) return reply.code(err.statusCode).send({ error: err.code, message: err.message, ...(err.path !== undefined ? { path: err.path } : {}) });
+    if (err.validation) {
+      const v = err.validation[0] as { instancePath?: string; params?: { additionalProperty?: string; missingProperty?: string } } | undefined;
+      // The field at fault, as a JSON pointer into the request part (a missing or unknown field included).
+      const field = v?.params?.missingProperty ?? v?.params?.additionalProperty;
+      const path = v ? (v.instancePath ?? '') + (field ? `/${field}` : '') : undefined;
+      return reply.code(400).send({ error: 'validation', message: `Invalid ${err.validationContext ?? 'request'}: ${err.message}`, ...(path !== undefined ? { path } : {}) });
+    }
     if (err.statusCode === 429) return reply.code(429).send({ error: 'rate_limited', message: 'Too many requests, try again later' });
     const known = err.code ? fastifyCodes[err.code] : undefined;
     if (known) return reply.code(known[0]).send({ error: known[1], message: err.message });

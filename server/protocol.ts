@@ -23,8 +23,13 @@ export interface WaitingCount { serviceId: number; count: number }
 
 export interface NoticeView { id: number; text: string; textEn: string | null; startsAt: string | null; endsAt: string | null }
 
-/** Why a service cannot be taken now. */
-export type ClosedReason = 'hours' | 'limit' | 'inactive';
+/** Why a service cannot be taken now: `hall_closed` outside the hall's hours (or on a closed
+ * weekday), `holiday` on a holiday of the hall calendar, `hours` outside the service's own hours. */
+export type ClosedReason = 'hours' | 'limit' | 'inactive' | 'hall_closed' | 'holiday';
+
+/** A service's hours by ISO weekday ('1' Monday … '7' Sunday) as ['HH:MM', 'HH:MM']; a weekday
+ * that is null or missing is closed. */
+export type WeekHours = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', [string, string] | null>>;
 
 export interface ServiceView {
   id: number;

@@ -101,6 +101,9 @@ export class SettingsStore {
     return this.get();
   }
 
+  /** Forgets the cached values (after a transaction that changed them was rolled back). */
+  reload(): void { this.cache = null; }
+
   publicView(): PublicSettings {
     const s = this.get();
     return { hallName: s.hallName, hallNameEn: s.hallNameEn, privilegedEnabled: s.privilegedEnabled, timezone: this.timezone, boards: s.boards };

@@ -1,7 +1,8 @@
 // Fetch wrapper for the screens: JSON in and out, the contract's error body turned into an
 // ApiError, a timeout so a dead server is noticed rather than waited on.
 export class ApiError extends Error {
-  constructor(public status: number, public code: string, message: string) { super(message); }
+  /** `path`: the JSON pointer of the input field at fault, when the server names one. */
+  constructor(public status: number, public code: string, message: string, public path?: string) { super(message); }
 }
 
 export async function api<T>(method: string, path: string, body?: unknown, token?: string | null, timeoutMs = 8000): Promise<T> {
@@ -16,6 +17,6 @@ export async function api<T>(method: string, path: string, body?: unknown, token
   }
   const text = await res.text();
   const json = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new ApiError(res.status, json?.error ?? 'error', json?.message ?? res.statusText);
+  if (!res.ok) throw new ApiError(res.status, json?.error ?? 'error', json?.message ?? res.statusText, json?.path);
   return json as T;
 }

@@ -2,6 +2,7 @@
 // hall server over one websocket. It reconnects with backoff after the network or the server
 // drops; drivers keep running meanwhile, so their status is current when it is back.
 import { EventEmitter } from 'node:events';
+import { hostname } from 'node:os';
 import WebSocket from 'ws';
 import { openButtons } from '../buttons/open-buttons.ts';
 import type { ButtonDevice } from '../buttons/types.ts';
@@ -20,6 +21,8 @@ export interface AgentOptions {
   maxBackoffMs?: number;
   /** No ping from the server for this long = a dead connection (the server pings every 15 s). */
   silenceMs?: number;
+  /** Reported to the server with the machine's name, shown in the device administration. */
+  version?: string;
 }
 
 export class AgentClient extends EventEmitter<{ refused: [string]; connected: [] }> {
@@ -82,6 +85,7 @@ export class AgentClient extends EventEmitter<{ refused: [string]; connected: []
       this.backoff = this.o.minBackoffMs ?? 500;
       this.o.log.info({ server: this.o.server }, 'connected to the hall server');
       this.feedWatchdog(ws);
+      this.send({ type: 'info', version: this.o.version ?? null, host: hostname(), printer: this.o.printer ?? null, buttons: this.o.buttons ?? null });
       this.emit('connected');
     });
     ws.on('ping', () => this.feedWatchdog(ws));

@@ -1,6 +1,7 @@
 // `npm run agent`: the device agent of a kiosk or window PC.
 //   AGENT_SERVER=http://hall-server:8080 AGENT_TOKEN=<device token from the administration>
 //   AGENT_PRINTER=serial:/dev/ttyUSB0?baud=19200   AGENT_BUTTONS=serial:/dev/ttyUSB1?baud=9600
+import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { parseButtonsAddress } from '../buttons/open-buttons.ts';
 import { parseAddress } from '../transports/address.ts';
@@ -27,7 +28,8 @@ try {
 }
 if (!AGENT_PRINTER && !AGENT_BUTTONS) log.warn({}, 'neither AGENT_PRINTER nor AGENT_BUTTONS is set: nothing to drive');
 
-const agent = new AgentClient({ server: AGENT_SERVER, token: AGENT_TOKEN, printer: AGENT_PRINTER, buttons: AGENT_BUTTONS, log });
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const agent = new AgentClient({ server: AGENT_SERVER, token: AGENT_TOKEN, printer: AGENT_PRINTER, buttons: AGENT_BUTTONS, log, version });
 // A refused token does not fix itself: exit with a distinct code so a service manager can tell.
 agent.on('refused', () => process.exit(3));
 agent.start();

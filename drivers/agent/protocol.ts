@@ -25,6 +25,8 @@ export type ServerToAgent =
   | { type: 'display'; counter: number; number: string | null };
 
 export type AgentToServer =
+  /** Sent on connecting: the agent's version, its machine and the addresses it drives. */
+  | { type: 'info'; version: string | null; host: string | null; printer: string | null; buttons: string | null }
   | { type: 'status'; printer: DeviceState | null; buttons: DeviceState | null }
   | { type: 'printed'; jobId: string; ok: boolean }
   | { type: 'button'; counter: number; action: ButtonAction };

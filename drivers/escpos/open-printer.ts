@@ -18,7 +18,12 @@ export interface PrinterSettings {
 
 export function openPrinter(spec: string, log: Logger, settings: PrinterSettings = {}, timing: Partial<PrinterOptions> = {}): Printer {
   const addr = parseAddress(spec);
-  const p = addr.params;
+  return new Printer(createTransport(addr), { ...timing, ...printerOptions(addr.params, settings) }, log);
+}
+
+/** The encoder and layout a printer gets from its address's query and its stored settings
+ * (the address wins); also what the ticket preview renders with. */
+export function printerOptions(p: Record<string, string>, settings: PrinterSettings = {}): Pick<PrinterOptions, 'askStatus' | 'encoder' | 'layout'> {
   const qr = (p.qr as PrinterSettings['qr']) ?? settings.qr ?? defaultEncoderOptions.qr;
   if (qr !== 'native' && qr !== 'raster') throw new Error(`bad qr=${qr}: expected native or raster`);
   const codepage = intParam(p, 'codepage', settings.codepage ?? defaultEncoderOptions.codepage);
@@ -27,10 +32,9 @@ export function openPrinter(spec: string, log: Logger, settings: PrinterSettings
   // Refused here rather than at the first ticket.
   if (!iconv.encodingExists(encoding)) throw new Error(`unknown encoding=${encoding}: use an iconv-lite name such as cp866`);
   if (p.status !== undefined && p.status !== 'on' && p.status !== 'off') throw new Error(`bad status=${p.status}: expected on or off`);
-  return new Printer(createTransport(addr), {
+  return {
     askStatus: p.status !== 'off',
-    ...timing,
     encoder: { codepage, encoding, qr },
     layout: { width: intParam(p, 'width', settings.width ?? 32), baseUrl: p.baseUrl ?? settings.baseUrl, timeZone: settings.timeZone },
-  }, log);
+  };
 }

@@ -5,7 +5,11 @@ import iconv from 'iconv-lite';
 import { SerialPort } from 'serialport';
 
 export interface PrintedLine { text: string; width: number; height: number; bold: boolean; align: number }
-export interface FakeTicket { lines: PrintedLine[]; qr: string[]; rasters: { widthBytes: number; height: number; data: Buffer }[] }
+export interface FakeTicket {
+  lines: PrintedLine[]; qr: string[]; rasters: { widthBytes: number; height: number; data: Buffer }[];
+  /** Where each QR and raster image came in the ticket: before line `line` (the ticket preview). */
+  images: { kind: 'qr' | 'raster'; index: number; line: number }[];
+}
 
 export interface FakePrinterOptions {
   /** ESC t table numbers this model knows (Epson: 17 = PC866). Others print as cp437. */
@@ -27,7 +31,7 @@ export class FakePrinter {
   reply: (b: Buffer) => void = () => {};
 
   private buf = Buffer.alloc(0);
-  private page: FakeTicket = { lines: [], qr: [], rasters: [] };
+  private page: FakeTicket = { lines: [], qr: [], rasters: [], images: [] };
   private line: Buffer[] = [];
   private lineText = '';
   private table = 0;
@@ -134,14 +138,14 @@ export class FakePrinter {
           if (!need(5 + len)) return 0;
           const body = b.subarray(5, 5 + len);
           if (b[2] === 0x6b && body[0] === 0x31 && body[1] === 0x50) this.qrStore = body.subarray(3).toString('utf8');
-          if (b[2] === 0x6b && body[0] === 0x31 && body[1] === 0x51 && this.paper !== 'out') this.page.qr.push(this.qrStore);
+          if (b[2] === 0x6b && body[0] === 0x31 && body[1] === 0x51 && this.paper !== 'out') this.image('qr', this.page.qr.push(this.qrStore) - 1);
           return 5 + len;
         }
         case 0x76: {
           if (!need(8)) return 0;
           const widthBytes = b[4] | (b[5] << 8), height = b[6] | (b[7] << 8);
           if (!need(8 + widthBytes * height)) return 0;
-          if (this.paper !== 'out') this.page.rasters.push({ widthBytes, height, data: Buffer.from(b.subarray(8, 8 + widthBytes * height)) });
+          if (this.paper !== 'out') this.image('raster', this.page.rasters.push({ widthBytes, height, data: Buffer.from(b.subarray(8, 8 + widthBytes * height)) }) - 1);
           return 8 + widthBytes * height;
         }
         default: if (!need(3)) return 0; this.unknown.push(`GS ${b[1]}`); return 3;
@@ -158,10 +162,14 @@ export class FakePrinter {
     return 1;
   }
 
+  private image(kind: 'qr' | 'raster', index: number): void {
+    this.page.images.push({ kind, index, line: this.page.lines.length });
+  }
+
   private cut(): void {
     if (this.line.length || this.lineText) this.newline();
     if (this.paper !== 'out') this.tickets.push(this.page);
-    this.page = { lines: [], qr: [], rasters: [] };
+    this.page = { lines: [], qr: [], rasters: [], images: [] };
     for (const w of this.waiters.splice(0)) w();
   }
 }

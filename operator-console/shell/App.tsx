@@ -7,6 +7,7 @@ import { useEffect, useErrorBoundary } from 'preact/hooks';
 import { lang } from '../../ui/i18n';
 import { homePath, visibleAreas } from './areas';
 import { Login } from './Login';
+import { PasswordChange } from './PasswordChange';
 import { session } from './session';
 import { t } from './strings';
 
@@ -25,6 +26,7 @@ function Areas() {
         <Route key={a.id} path={a.path} component={a.component} />,
         <Route key={`${a.id}/*`} path={`${a.path}/*`} component={a.component} />,
       ])}
+      <Route path="/console/password" component={PasswordChange} />
       <Route default component={ToHome} />
     </Router>
   );
@@ -49,7 +51,7 @@ export function App() {
   return (
     <LocationProvider scope="/console">
       {/* Keyed by the user: signing in as someone else starts from a clean frame. */}
-      {user ? <Guard key={user.id}><Areas /></Guard> : <Login />}
+      {user ? <Guard key={user.id}>{user.mustChangePassword ? <PasswordChange forced /> : <Areas />}</Guard> : <Login />}
     </LocationProvider>
   );
 }

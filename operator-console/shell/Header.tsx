@@ -23,7 +23,7 @@ export function Header({ title, online }: { title?: string; online?: boolean }) 
         </nav>
       )}
       {title && <h1 class="counter-name" data-testid="counter-name">{title}</h1>}
-      {user && <span class="user">{user.name}</span>}
+      {user && <a class="user" href="/console/password" title={t('pwTitle')}>{user.name}</a>}
       <span class="spacer" />
       {online !== undefined && (
         <span class={online ? 'link up' : 'link down'} data-testid="link" data-online={String(online)}>

@@ -5,7 +5,9 @@ import { signal } from '@preact/signals';
 import { api, ApiError } from '../../ui/api';
 import type { Role } from '../../server/protocol';
 
-export interface StaffUser { id: number; login: string; name: string; role: Role }
+export interface StaffUser { id: number; login: string; name: string; role: Role;
+  /** A generated or reset password: the console asks for a new one before anything else. */
+  mustChangePassword?: boolean }
 
 const rank: Record<Role, number> = { operator: 1, supervisor: 2, admin: 3 };
 
@@ -32,6 +34,12 @@ function save(s: Saved | null) {
 export async function login(loginName: string, password: string) {
   const r = await api<{ token: string; user: StaffUser }>('POST', '/api/auth/login', { login: loginName, password });
   save({ token: r.token, user: r.user, counterId: null });
+}
+
+/** One's own password; the user's other sessions end, this one stays. */
+export async function changePassword(current: string, password: string) {
+  await staff('POST', '/api/auth/password', { current, password });
+  if (session.value) save({ ...session.value, user: { ...session.value.user, mustChangePassword: false } });
 }
 
 export function setCounter(counterId: number | null) {

@@ -24,6 +24,17 @@ export const t = makeT({
   loading: { ru: 'Загрузка…', en: 'Loading…' },
   loadFailed: { ru: 'Раздел не загрузился: {reason}', en: 'The area did not load: {reason}' },
   reload: { ru: 'Обновить', en: 'Reload' },
+  pwTitle: { ru: 'Смена пароля', en: 'Change password' },
+  pwForced: { ru: '{name}, ваш пароль выдан администратором: задайте свой, чтобы продолжить.', en: '{name}, your password was set by an administrator: choose your own to go on.' },
+  pwCurrent: { ru: 'Текущий пароль', en: 'Current password' },
+  pwNew: { ru: 'Новый пароль (не короче 8 знаков)', en: 'New password (8 characters or more)' },
+  pwAgain: { ru: 'Новый пароль ещё раз', en: 'New password again' },
+  pwSave: { ru: 'Сменить пароль', en: 'Change password' },
+  pwChanged: { ru: 'Пароль изменён. Другие ваши сеансы завершены.', en: 'Password changed. Your other sessions have ended.' },
+  pwTooShort: { ru: 'Пароль должен быть не короче 8 знаков', en: 'The password needs 8 characters or more' },
+  pwMismatch: { ru: 'Пароли не совпадают', en: 'The passwords differ' },
+  pwSame: { ru: 'Новый пароль совпадает с текущим', en: 'The new password is the current one' },
+  pwWrong: { ru: 'Текущий пароль неверен', en: 'The current password is wrong' },
 });
 
 export type Key = Parameters<typeof t>[0];

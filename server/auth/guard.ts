@@ -24,11 +24,14 @@ export function installAuth(app: FastifyInstance, tokens: TokenStore) {
   });
 }
 
-export function requireRole(role: Role) {
+/** `opts.passwordChange`: the route is open to a session that must change its password first
+ * (the change itself, who am I, logout); every other staff route refuses it. */
+export function requireRole(role: Role, opts: { passwordChange?: boolean } = {}) {
   return async (req: FastifyRequest) => {
     const p = req.principal;
     if (!p) throw new AppError(401, 'unauthorized', 'Log in first');
     if (p.kind !== 'user' || rank[p.user.role] < rank[role]) throw new AppError(403, 'forbidden', `This needs the ${role} role`);
+    if (p.user.mustChangePassword && !opts.passwordChange) throw new AppError(403, 'password_change_required', 'Change your password first');
   };
 }
 

@@ -6,7 +6,9 @@ import type { Role } from '../protocol';
 
 export const STAFF_TOKEN_TTL_MS = 16 * 3600_000; // a long shift
 
-export interface StaffUser { id: number; login: string; name: string; role: Role }
+export interface StaffUser { id: number; login: string; name: string; role: Role;
+  /** A generated or reset password: until it is changed the session can only change it. */
+  mustChangePassword?: boolean }
 export type Principal = { kind: 'user'; tokenId: number; user: StaffUser } | { kind: 'device'; tokenId: number; deviceId: number };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -17,7 +19,7 @@ export class TokenStore {
   constructor(sql: Database.Database, private clock: () => number) {
     this.insert = sql.prepare('INSERT INTO tokens (token_hash, user_id, device_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)');
     this.lookup = sql.prepare(`SELECT t.id AS tokenId, t.device_id AS deviceId, t.expires_at AS expiresAt,
-        u.id, u.login, u.name, u.role, u.active
+        u.id, u.login, u.name, u.role, u.active, u.must_change_password AS mustChangePassword
       FROM tokens t LEFT JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = ? AND t.revoked_at IS NULL`);
     this.revoke = sql.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
@@ -36,7 +38,9 @@ export class TokenStore {
     if (!row || (row.expiresAt !== null && row.expiresAt <= this.clock())) return null;
     if (row.deviceId !== null) return { kind: 'device', tokenId: row.tokenId, deviceId: row.deviceId };
     if (!row.id || !row.active) return null;
-    return { kind: 'user', tokenId: row.tokenId, user: { id: row.id, login: row.login, name: row.name, role: row.role } };
+    const user: StaffUser = { id: row.id, login: row.login, name: row.name, role: row.role };
+    if (row.mustChangePassword) user.mustChangePassword = true;
+    return { kind: 'user', tokenId: row.tokenId, user };
   }
 
   end(tokenId: number) { this.revoke.run(this.clock(), tokenId); }

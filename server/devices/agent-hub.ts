@@ -6,7 +6,7 @@ import { CLOSE_REFUSED, type AgentToServer, type DeviceState, type ServerToAgent
 import { isButtonAction, type ButtonEvent } from '../../drivers/buttons/types.ts';
 import type { Logger } from '../../drivers/log.ts';
 import type { TicketPrintJob } from '../device-port';
-import type { DeviceRow } from './store.ts';
+import type { AgentInfo, DeviceRow } from './store.ts';
 
 interface Session {
   socket: WebSocket;
@@ -25,6 +25,8 @@ export interface AgentHubOptions {
   getRow(id: number): DeviceRow | undefined;
   /** Counter → number now on its LED, sent to an agent when it connects. */
   numbers(): [number, string][];
+  /** The agent connected, reported what it drives, or left. */
+  seen?(deviceId: number, info?: AgentInfo): void;
   pingMs?: number;
 }
 
@@ -54,12 +56,14 @@ export class AgentHub {
     const s: Session = { socket, printer: null, buttons: null, jobs: new Map(), alive: true };
     this.sessions.set(row.id, s);
     this.o.log.info({ device: row.id, name: row.name }, 'agent connected');
+    this.o.seen?.(row.id);
     socket.on('pong', () => { s.alive = true; });
     socket.on('message', (data) => this.onMessage(row.id, s, data.toString()));
     socket.on('close', (code) => {
       for (const resolve of s.jobs.values()) resolve(false);
       s.jobs.clear();
       if (this.sessions.get(row.id) === s) this.sessions.delete(row.id);
+      this.o.seen?.(row.id);
       this.o.log.warn({ device: row.id, code }, 'agent disconnected');
     });
     socket.on('error', () => {});
@@ -117,6 +121,11 @@ export class AgentHub {
     const row = this.o.getRow(deviceId);
     if (!row) return;
     switch (m?.type) {
+      case 'info': {
+        const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 300) : null);
+        this.o.seen?.(deviceId, { version: text(m.version), host: text(m.host), printer: text(m.printer), buttons: text(m.buttons) });
+        return;
+      }
       case 'status':
         s.printer = validState(m.printer, PRINTER_STATES);
         s.buttons = validState(m.buttons, BUTTON_STATES);

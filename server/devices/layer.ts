@@ -31,6 +31,8 @@ export interface DeviceLayerOptions {
   rate?: (counterId: number, rating: number) => Promise<unknown>;
   /** How long an agent gets to print; longer than the agent's own job timeout. */
   agentPrintTimeoutMs?: number;
+  /** The hall's public address (setting `publicUrl`): the printed QR's base when set. */
+  publicUrl?: () => string | null;
 }
 
 interface Attached { printer?: Printer; buttons?: ButtonDevice }
@@ -54,6 +56,10 @@ export class DeviceLayer implements DevicePort {
       onButton: (row, ev) => this.button(ev, `agent ${row.id}`),
       hello: (row) => ({ type: 'hello', deviceId: row.id, name: row.name, counterId: row.counterId, settings: this.agentSettings(row) }),
       numbers: () => this.numbers?.entries() ?? [],
+      seen: (id, info) => {
+        // Also called as the server stops, after the database may have closed: never a crash.
+        try { o.store.seen(id, info); } catch (err) { o.log.warn({ device: id, err: (err as Error).message }, 'agent last seen not saved'); }
+      },
     });
   }
 
@@ -78,7 +84,16 @@ export class DeviceLayer implements DevicePort {
     this.agents.refresh(id, reason);
   }
 
+  get printerDefaults(): PrinterSettings { return this.o.printerDefaults; }
+
+  /** A server-relative status address made absolute with the hall's public address, when set. */
+  withPublicUrl(job: TicketPrintJob): TicketPrintJob {
+    const base = this.o.publicUrl?.();
+    return base && job.statusUrl.startsWith('/') ? { ...job, statusUrl: base + job.statusUrl } : job;
+  }
+
   printTicket(job: TicketPrintJob, ctx: { deviceId?: number }): Promise<boolean | undefined> {
+    job = this.withPublicUrl(job);
     if (ctx.deviceId !== undefined) {
       const own = this.printerOf(ctx.deviceId);
       if (own) return own(job);

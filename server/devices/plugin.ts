@@ -8,10 +8,14 @@ import { noDevices } from '../device-port';
 import { AppError } from '../errors';
 import { DeviceLayer } from './layer.ts';
 import { deviceRoutes } from './routes.ts';
+import { ticketPreviewRoutes } from './preview.ts';
 import { DeviceStore } from './store.ts';
 
-/** The QR on a ticket must open on a customer's phone: the server's LAN address, not localhost. */
-function lanBaseUrl(port: number): string {
+/** The QR on a ticket must open on a customer's phone, until the hall's public address is set:
+ * the address the server listens on (HOST) when it names one, else the machine's first LAN
+ * IPv4 address, not localhost. */
+export function lanBaseUrl(host: string, port: number): string {
+  if (host && host !== '0.0.0.0' && host !== '::') return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   for (const list of Object.values(networkInterfaces())) {
     for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return `http://${a.address}:${port}`;
   }
@@ -19,12 +23,13 @@ function lanBaseUrl(port: number): string {
 }
 
 export const devicesPlugin: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const store = new DeviceStore(ctx.sql, ctx.clock);
+  const store = new DeviceStore(ctx.sql, ctx.clock, ctx.audit);
   const layer = new DeviceLayer({
     store, queue: ctx.queue, commit: (fn) => ctx.commits.run(fn), hub: ctx.hub, log: ctx.log, calls: () => ctx.views.display().calls,
     rate: (counter, rating) => ctx.feedback.rateAtCounter(counter, rating),
     envPrinter: ctx.config.printer,
-    printerDefaults: { baseUrl: lanBaseUrl(ctx.config.port), timeZone: ctx.config.timezone },
+    printerDefaults: { baseUrl: lanBaseUrl(ctx.config.host, ctx.config.port), timeZone: ctx.config.timezone },
+    publicUrl: () => ctx.settings.get().publicUrl,
   });
   try {
     layer.start();
@@ -37,6 +42,7 @@ export const devicesPlugin: FastifyPluginAsync<{ ctx: AppContext }> = async (app
   app.addHook('onClose', () => layer.close());
 
   await app.register(deviceRoutes, { ctx, layer, store });
+  await app.register(ticketPreviewRoutes, { ctx, layer, store });
 
   app.get('/api/agent', {
     websocket: true,

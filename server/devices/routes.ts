@@ -6,14 +6,14 @@ import { Type } from 'typebox';
 import { parseButtonsAddress } from '../../drivers/buttons/open-buttons.ts';
 import { isButtonAction } from '../../drivers/buttons/types.ts';
 import { parseAddress } from '../../drivers/transports/address.ts';
-import { requireRole } from '../auth/guard';
+import { requireRole, staff } from '../auth/guard';
 import type { AppContext } from '../context';
 import { AppError, badRequest, conflict, notFound } from '../errors';
 import { Id, IdParams, Name, Nullable, strict } from '../schemas';
 import type { DeviceLayer } from './layer.ts';
 import type { DeviceConfig, DeviceStore } from './store.ts';
 
-const Config = Type.Object({
+export const Config = Type.Object({
   address: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
   codepage: Type.Optional(Type.Integer({ minimum: 0, maximum: 255 })),
   encoding: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
@@ -49,14 +49,15 @@ export const deviceRoutes: FastifyPluginAsync<{ ctx: AppContext; layer: DeviceLa
 
   app.get('/api/devices', async () => ctx.devices.list());
 
-  app.get('/api/admin/devices', async () => store.list());
+  // `connected`: an agent holds the device's websocket now.
+  app.get('/api/admin/devices', async () => store.list().map((r) => ({ ...r, connected: !!layer.agents.session(r.id) })));
 
   app.post('/api/admin/devices', {
     schema: { body: Type.Object({ kind: Kind, name: Name, config: Type.Optional(Config), counterId: Type.Optional(Nullable(Id)), enabled: Type.Optional(Type.Boolean()) }, strict) },
   }, async (req, reply) => {
     const b = req.body as { kind: 'printer' | 'buttons'; name: string; config?: DeviceConfig; counterId?: number | null; enabled?: boolean };
     check(b.kind, b.config ?? {}, b.counterId ?? null);
-    const row = store.create({ kind: b.kind, name: b.name, config: b.config ?? {}, counterId: b.counterId ?? null, enabled: b.enabled ?? true });
+    const row = store.create({ kind: b.kind, name: b.name, config: b.config ?? {}, counterId: b.counterId ?? null, enabled: b.enabled ?? true }, staff(req).id);
     await layer.reload(row.id);
     return reply.code(201).send(row);
   });
@@ -68,7 +69,7 @@ export const deviceRoutes: FastifyPluginAsync<{ ctx: AppContext; layer: DeviceLa
     if (!cur) throw notFound('Device');
     const b = req.body as { name?: string; config?: DeviceConfig; counterId?: number | null; enabled?: boolean };
     check(cur.kind, b.config ?? cur.config, b.counterId !== undefined ? b.counterId : cur.counterId);
-    const row = store.update(cur.id, b)!;
+    const row = store.update(cur.id, b, staff(req).id)!;
     await layer.reload(row.id);
     return row;
   });
@@ -76,8 +77,7 @@ export const deviceRoutes: FastifyPluginAsync<{ ctx: AppContext; layer: DeviceLa
   app.post('/api/admin/devices/:id/token', { schema: { params: IdParams } }, async (req, reply) => {
     const row = store.get(id(req));
     if (!row) throw notFound('Device');
-    store.revokeTokens(row.id);
-    const token = ctx.tokens.issue({ deviceId: row.id });
+    const token = store.replaceToken(row.id, () => ctx.tokens.issue({ deviceId: row.id }), staff(req).id);
     await layer.reload(row.id, 'device token replaced');
     ctx.log.info({ device: row.id }, 'device token issued');
     // Shown once: only its hash is stored.
@@ -89,13 +89,15 @@ export const deviceRoutes: FastifyPluginAsync<{ ctx: AppContext; layer: DeviceLa
     if (!row) throw notFound('Device');
     const print = layer.printerOf(row.id);
     if (!print) throw conflict(row.enabled ? 'This device has no printer' : 'The device is disabled');
-    const printed = await print({
+    const printed = await print(layer.withPublicUrl({
       ticketId: 0, number: 'А000', serviceName: 'Пробная печать / test print', serviceNameEn: null,
       // Every Cyrillic letter once: a wrong code page shows at a glance.
       footer: 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ\nабвгдеёжзийклмнопрстуфхцчшщъыьэюя № 0123456789',
       hallName: ctx.settings.get().hallName, issuedAt: new Date(ctx.clock()).toISOString(),
       ahead: 0, etaMinutes: 0, statusUrl: '/kiosk/',
-    });
+    }));
+    // Not a change, but the first-run checklist asks whether the printer was tried.
+    ctx.audit.record({ actor: staff(req).id, action: 'test_print', entity: 'device', entityId: row.id, after: { printed } });
     if (!printed) throw new AppError(502, 'print_failed', 'The test page was not printed: see the device status');
     return { printed };
   });

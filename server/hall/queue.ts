@@ -8,7 +8,7 @@ import { AppError, conflict, notFound } from '../errors';
 import type { Committer } from '../commits';
 import type { CounterRef, HallEventDraft, WaitingCount } from '../protocol';
 import type { SettingsStore } from '../settings';
-import { COUNTER_COLUMNS, SERVICE_COLUMNS, TICKET_COLUMNS, fixBool, type CounterRow, type ServiceRow, type TicketRow } from './rows';
+import { COUNTER_COLUMNS, SERVICE_COLUMNS, TICKET_COLUMNS, fixBool, fixService, type CounterRow, type ServiceRow, type TicketRow } from './rows';
 import type { ServiceTimes } from './service-times';
 import { newTicket, WaitEstimates } from './wait-estimate';
 
@@ -78,7 +78,7 @@ export class QueueService {
     return this.s.waitingCounts.all() as WaitingCount[];
   }
 
-  getService(id: number): ServiceRow | undefined { return fixBool(this.s.service.get(id) as ServiceRow | undefined); }
+  getService(id: number): ServiceRow | undefined { return fixService(this.s.service.get(id) as ServiceRow | undefined); }
   getTicket(id: number): TicketRow | undefined { return fixBool(this.s.ticket.get(id) as TicketRow | undefined); }
   activeTicket(counterId: number): TicketRow | undefined { return fixBool(this.s.activeTicket.get(counterId) as TicketRow | undefined); }
   getCounter(id: number): CounterRow | undefined { return fixBool(this.s.counter.get(id) as CounterRow | undefined); }
@@ -101,7 +101,7 @@ export class QueueService {
       if (!service) throw notFound('Service');
       const day = engine.hallDay(now, this.d.timezone);
       const last = (this.s.lastSeq.get(serviceId, day) as { seq: number | null }).seq;
-      const reason = engine.closedReason(service, last ?? 0, now, this.d.timezone);
+      const reason = engine.closedReason(service, last ?? 0, now, this.d.timezone, this.d.settings.get().calendar);
       if (reason) throw new AppError(409, 'service_closed', `Service is not offered now (${reason})`);
       const privileged = !!opts.privileged;
       if (privileged && !this.d.settings.get().privilegedEnabled) throw conflict('Privileged tickets are not enabled in this hall');

@@ -1,6 +1,6 @@
 // Row shapes read by raw prepared statements on the hot paths (ticket issue and counter
 // commands), and the column lists that produce them.
-import type { TicketStatus, CounterState } from '../protocol';
+import type { TicketStatus, CounterState, WeekHours } from '../protocol';
 
 export interface TicketRow {
   id: number; serviceId: number; originalServiceId: number; number: string; hallDay: string; seq: number;
@@ -19,12 +19,13 @@ export interface ServiceRow {
   id: number; name: string; nameEn: string | null; prefix: string; maxWaitSec: number; defaultServiceSec: number;
   groupName: string | null; groupNameEn: string | null; openFrom: string | null; openTo: string | null;
   dailyLimit: number | null; script: string; ticketFooter: string; sortOrder: number; active: boolean;
+  normServiceSec: number | null; hours: WeekHours | null;
 }
 
 export const SERVICE_COLUMNS = `id, name, name_en AS nameEn, prefix, max_wait_sec AS maxWaitSec,
   default_service_sec AS defaultServiceSec, group_name AS groupName, group_name_en AS groupNameEn,
   open_from AS openFrom, open_to AS openTo, daily_limit AS dailyLimit, script, ticket_footer AS ticketFooter,
-  sort_order AS sortOrder, active`;
+  sort_order AS sortOrder, active, norm_service_sec AS normServiceSec, hours`;
 
 export interface CounterRow { id: number; name: string; state: CounterState; userId: number | null; breakReason: string | null; active: boolean }
 
@@ -35,6 +36,22 @@ export function fixBool<T extends { privileged?: unknown; active?: unknown }>(ro
   if (row) {
     if ('privileged' in row) row.privileged = Boolean(row.privileged);
     if ('active' in row) row.active = Boolean(row.active);
+  }
+  return row;
+}
+
+const parsedHours = new Map<string, WeekHours>();
+
+/** A service row as read: booleans fixed, its weekday hours parsed from their JSON column (each
+ * distinct value once: this runs on every ticket issued). */
+export function fixService<T extends ServiceRow>(row: T | undefined): T | undefined {
+  if (!row) return row;
+  fixBool(row);
+  const raw = row.hours as unknown as string | null;
+  if (typeof raw === 'string') {
+    let h = parsedHours.get(raw);
+    if (!h) { h = JSON.parse(raw) as WeekHours; if (parsedHours.size < 1000) parsedHours.set(raw, h); }
+    row.hours = h;
   }
   return row;
 }

@@ -4,13 +4,15 @@ import type Database from 'better-sqlite3';
 import * as engine from '../engine';
 import type { CallView, CounterView, DisplayState, NoticeView, ServiceView } from '../protocol';
 import type { QueueService } from './queue';
-import { COUNTER_COLUMNS, SERVICE_COLUMNS, fixBool, iso, type CounterRow, type ServiceRow, type TicketRow } from './rows';
+import { COUNTER_COLUMNS, SERVICE_COLUMNS, fixBool, fixService, iso, type CounterRow, type ServiceRow, type TicketRow } from './rows';
+import type { SettingsStore } from '../settings';
 import { newTicket } from './wait-estimate';
 
 export class HallViews {
   private s;
 
-  constructor(sql: Database.Database, private queue: QueueService, private clock: () => number, private timezone: string) {
+  constructor(sql: Database.Database, private queue: QueueService, private clock: () => number, private timezone: string,
+    private settings: Pick<SettingsStore, 'get'>) {
     this.s = {
       services: sql.prepare(`SELECT ${SERVICE_COLUMNS} FROM services WHERE active = 1 ORDER BY sort_order, id`),
       issuedToday: sql.prepare('SELECT original_service_id AS serviceId, MAX(seq) AS n FROM tickets WHERE hall_day = ? GROUP BY original_service_id'),
@@ -36,18 +38,20 @@ export class HallViews {
   services(): ServiceView[] {
     const now = this.clock();
     const day = engine.hallDay(now, this.timezone);
+    const calendar = this.settings.get().calendar;
     const issued = new Map((this.s.issuedToday.all(day) as { serviceId: number; n: number }[]).map((r) => [r.serviceId, r.n]));
     const waiting = new Map(this.queue.waiting().map((w) => [w.serviceId, w.count]));
     const snap = this.queue.eta.snapshot(now);
     return (this.s.services.all() as ServiceRow[]).map((row) => {
-      const s = fixBool(row)!;
+      const s = fixService(row)!;
       const n = waiting.get(s.id) ?? 0;
-      const reason = engine.closedReason(s, issued.get(s.id) ?? 0, now, this.timezone);
+      const reason = engine.closedReason(s, issued.get(s.id) ?? 0, now, this.timezone, calendar);
+      const today = engine.openHoursOn(s, day, calendar);
       // The wait of a ticket taken now.
       const eta = this.queue.eta.waitSec(snap, newTicket(s.id, now), n, s.defaultServiceSec);
       return {
         id: s.id, name: s.name, nameEn: s.nameEn, prefix: s.prefix, group: s.groupName, groupEn: s.groupNameEn,
-        waiting: n, etaMinutes: engine.toMinutes(eta), available: reason === null, closedReason: reason, openFrom: s.openFrom, openTo: s.openTo,
+        waiting: n, etaMinutes: engine.toMinutes(eta), available: reason === null, closedReason: reason, openFrom: today?.open ?? null, openTo: today?.close ?? null,
       };
     });
   }

@@ -1,100 +1,127 @@
-// Administration (role admin): services, counters, users, notices, settings.
+// Administration (role admin): services, counters, users, notices, settings, the hall calendar and
+// the audit log. Every change is audited (server/hall/audit.ts) and announced on the websocket,
+// so open kiosks, consoles and boards follow it at once.
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
-import { requireRole } from '../auth/guard';
+import { requireRole, staff } from '../auth/guard';
 import { backupDatabase } from '../hall/backup';
 import type { AppContext } from '../context';
-import { HHMM, Id, IdParams, Name, Nullable, Password, Prefix, Role, strict } from '../schemas';
+import type { CounterView } from '../protocol';
+import { Calendar, CounterLinks, IsoTime, Login, NoticeText, NoticeTextEn, ServiceFields, settingsFields } from '../config/fields';
+import { Id, IdParams, Name, Nullable, Password, Prefix, Role, strict } from '../schemas';
 
-const ServiceFields = {
-  nameEn: Type.Optional(Nullable(Name)),
-  maxWaitSec: Type.Optional(Type.Integer({ minimum: 60, maximum: 86_400 })),
-  defaultServiceSec: Type.Optional(Type.Integer({ minimum: 30, maximum: 14_400 })),
-  normServiceSec: Type.Optional(Nullable(Type.Integer({ minimum: 30, maximum: 14_400 }))),
-  groupName: Type.Optional(Nullable(Name)),
-  groupNameEn: Type.Optional(Nullable(Name)),
-  openFrom: Type.Optional(Nullable(HHMM)),
-  openTo: Type.Optional(Nullable(HHMM)),
-  dailyLimit: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 100_000 }))),
-  script: Type.Optional(Type.String({ maxLength: 20_000 })),
-  ticketFooter: Type.Optional(Type.String({ maxLength: 500 })),
-  sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
-  active: Type.Optional(Type.Boolean()),
-};
-const CounterLinks = Type.Array(Type.Object({ serviceId: Id, priority: Type.Integer({ minimum: 1, maximum: 9 }) }, strict), { maxItems: 100 });
-const Choices = Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), ru: Name, en: Name }, strict), { minItems: 1, maxItems: 20 });
-const IsoTime = Type.String({ format: 'date-time' });
-const BoardLang = Type.Union([Type.Literal('ru'), Type.Literal('en')]);
-const BoardProfile = Type.Object({
-  orientation: Type.Optional(Type.Union([Type.Literal('landscape'), Type.Literal('portrait')])),
-  rows: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
-  counters: Type.Optional(Type.Array(Id, { maxItems: 200 })),
-  sound: Type.Optional(Type.Boolean()),
-  voice: Type.Optional(Type.Boolean()),
-  volume: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
-  lang: Type.Optional(BoardLang),
-  voiceLangs: Type.Optional(Type.Array(BoardLang, { minItems: 1, maxItems: 2, uniqueItems: true })),
-  blinkSec: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
+const AuditQuery = Type.Object({
+  from: Type.Optional(IsoTime), to: Type.Optional(IsoTime),
+  entity: Type.Optional(Type.String({ pattern: '^[a-z_]{1,32}$' })),
+  userId: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,9}$' })),
+  limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,5}$' })),
 }, strict);
-/** Board names go in a URL typed on a TV remote: short, Latin, no spaces. */
-const Boards = Type.Record(Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,39}$' }), BoardProfile, { maxProperties: 50, additionalProperties: false });
 
 export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('preHandler', requireRole('admin'));
   const id = (req: { params: unknown }) => Number((req.params as IdParams).id);
+  const me = (req: Parameters<typeof staff>[0]) => staff(req).id;
   const a = ctx.admin;
   // Kiosks and boards refetch services on this event.
   const servicesChanged = () => ctx.hub.publish([{ type: 'services.changed' }]);
+  const countersChanged = (list: Pick<CounterView, 'id' | 'name' | 'state'>[]) =>
+    ctx.hub.publish([...list.map((c) => ({ type: 'counter.changed' as const, counter: { id: c.id, name: c.name, state: c.state } })), { type: 'services.changed' }]);
 
   app.get('/api/admin/services', async () => a.listServices());
   app.post('/api/admin/services', { schema: { body: Type.Object({ name: Name, prefix: Prefix, ...ServiceFields }, strict) } }, async (req, reply) => {
-    const s = a.createService(req.body as any);
+    const s = a.createService(req.body as any, me(req));
     servicesChanged();
     return reply.code(201).send(s);
   });
   app.patch('/api/admin/services/:id', { schema: { params: IdParams, body: Type.Object({ name: Type.Optional(Name), prefix: Type.Optional(Prefix), ...ServiceFields }, strict) } }, async (req) => {
-    const s = a.updateService(id(req), req.body as any);
+    const s = a.updateService(id(req), req.body as any, me(req));
     servicesChanged();
     return s;
+  });
+  app.put('/api/admin/services/order', { schema: { body: Type.Object({ ids: Type.Array(Id, { maxItems: 1000 }) }, strict) } }, async (req) => {
+    const list = a.reorderServices((req.body as { ids: number[] }).ids, me(req));
+    servicesChanged();
+    return list;
   });
 
   app.get('/api/admin/counters', async () => a.listCounters());
   app.post('/api/admin/counters', { schema: { body: Type.Object({ name: Name, services: CounterLinks, active: Type.Optional(Type.Boolean()) }, strict) } }, async (req, reply) => {
-    const cid = a.createCounter(req.body as any);
-    return reply.code(201).send(a.getCounter(cid));
+    const c = a.getCounter(a.createCounter(req.body as any, me(req)));
+    countersChanged([c]);
+    return reply.code(201).send(c);
   });
   app.patch('/api/admin/counters/:id', { schema: { params: IdParams, body: Type.Object({ name: Type.Optional(Name), services: Type.Optional(CounterLinks), active: Type.Optional(Type.Boolean()) }, strict) } }, async (req) => {
-    const c = a.updateCounter(id(req), req.body as any);
-    servicesChanged();
+    const c = a.updateCounter(id(req), req.body as any, me(req));
+    countersChanged([c]);
     return c;
+  });
+  // The counters × services grid in one transaction.
+  app.put('/api/admin/counter-services', {
+    schema: { body: Type.Object({ grid: Type.Array(Type.Object({ counterId: Id, services: CounterLinks }, strict), { maxItems: 500 }) }, strict) },
+  }, async (req) => {
+    const grid = (req.body as { grid: { counterId: number; services: { serviceId: number; priority: number }[] }[] }).grid;
+    for (const g of grid) a.getCounter(g.counterId); // 404 before anything changes
+    const list = a.setGrid(grid, me(req));
+    countersChanged(list.filter((c) => grid.some((g) => g.counterId === c.id)));
+    return list;
   });
 
   app.get('/api/admin/users', async () => a.listUsers());
-  app.post('/api/admin/users', { schema: { body: Type.Object({ login: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._@-]+$' }), name: Name, password: Password, role: Role, active: Type.Optional(Type.Boolean()) }, strict) } },
-    async (req, reply) => reply.code(201).send(await a.createUser(req.body as any)));
-  app.patch('/api/admin/users/:id', { schema: { params: IdParams, body: Type.Object({ name: Type.Optional(Name), password: Type.Optional(Password), role: Type.Optional(Role), active: Type.Optional(Type.Boolean()) }, strict) } },
-    async (req) => a.updateUser(id(req), req.body as any));
+  app.post('/api/admin/users', {
+    schema: { body: Type.Object({ login: Login, name: Name, password: Type.Optional(Password), role: Role, active: Type.Optional(Type.Boolean()), mustChangePassword: Type.Optional(Type.Boolean()) }, strict) },
+  }, async (req, reply) => reply.code(201).send(await a.createUser(req.body as any, me(req))));
+  app.patch('/api/admin/users/:id', {
+    schema: { params: IdParams, body: Type.Object({ name: Type.Optional(Name), password: Type.Optional(Password), role: Type.Optional(Role), active: Type.Optional(Type.Boolean()), mustChangePassword: Type.Optional(Type.Boolean()) }, strict) },
+  }, async (req) => a.updateUser(id(req), req.body as any, me(req)));
+  app.post('/api/admin/users/:id/reset-password', { schema: { params: IdParams } }, async (req) => a.resetPassword(id(req), me(req)));
+  app.post('/api/admin/users/:id/end-sessions', { schema: { params: IdParams } }, async (req) => a.endSessions(id(req), me(req)));
 
-  const noticesChanged = () => ctx.hub.publish([{ type: 'notices.changed', notices: ctx.views.notices() }]);
+  // A notice that starts or ends later reaches the boards at that moment: a timer waits for the
+  // next start or end of any notice (at most an hour, then it looks again).
+  let noticeTimer: NodeJS.Timeout | undefined;
+  const scheduleNotices = () => {
+    clearTimeout(noticeTimer);
+    const now = ctx.clock();
+    const next = Math.min(...a.listNotices().flatMap((n) => [n.startsAt, n.endsAt]).map((t) => (t ? Date.parse(t) : Infinity)).filter((t) => t > now));
+    noticeTimer = setTimeout(() => { noticesChanged(); }, Math.min(Number.isFinite(next) ? next - now : 3600_000, 3600_000));
+    noticeTimer.unref();
+  };
+  const noticesChanged = () => { ctx.hub.publish([{ type: 'notices.changed', notices: ctx.views.notices() }]); scheduleNotices(); };
+  scheduleNotices();
+  app.addHook('onClose', async () => clearTimeout(noticeTimer));
+  const NoticeFields = { textEn: Type.Optional(NoticeTextEn), startsAt: Type.Optional(Nullable(IsoTime)), endsAt: Type.Optional(Nullable(IsoTime)) };
   app.get('/api/admin/notices', async () => a.listNotices());
-  app.post('/api/admin/notices', { schema: { body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 1000 }), textEn: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))), startsAt: Type.Optional(Nullable(IsoTime)), endsAt: Type.Optional(Nullable(IsoTime)) }, strict) } },
-    async (req, reply) => { const n = a.createNotice(req.body as any); noticesChanged(); return reply.code(201).send(n); });
-  app.delete('/api/admin/notices/:id', { schema: { params: IdParams } }, async (req) => { a.deleteNotice(id(req)); noticesChanged(); return { ok: true }; });
+  app.post('/api/admin/notices', { schema: { body: Type.Object({ text: NoticeText, ...NoticeFields }, strict) } },
+    async (req, reply) => { const n = a.createNotice(req.body as any, me(req)); noticesChanged(); return reply.code(201).send(n); });
+  app.patch('/api/admin/notices/:id', { schema: { params: IdParams, body: Type.Object({ text: Type.Optional(NoticeText), ...NoticeFields }, strict) } },
+    async (req) => { const n = a.updateNotice(id(req), req.body as any, me(req)); noticesChanged(); return n; });
+  app.delete('/api/admin/notices/:id', { schema: { params: IdParams } }, async (req) => { a.deleteNotice(id(req), me(req)); noticesChanged(); return { ok: true }; });
 
   app.post('/api/admin/backup', async (_req, reply) => reply.code(201).send(await backupDatabase(ctx.sql, ctx.config.dataDir, ctx.clock())));
 
+  const settingsChanged = () => ctx.hub.publish([{ type: 'services.changed' }, { type: 'settings.changed', settings: ctx.settings.publicView() }]);
   app.get('/api/admin/settings', async () => ctx.settings.get());
-  app.put('/api/admin/settings', {
-    schema: { body: Type.Object({
-      hallName: Type.Optional(Name), hallNameEn: Type.Optional(Name), privilegedEnabled: Type.Optional(Type.Boolean()),
-      overdueAtPct: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-      recallLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: 20 })), outcomes: Type.Optional(Choices), breakReasons: Type.Optional(Choices),
-      boards: Type.Optional(Boards),
-      breakLimitSec: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), Type.Integer({ minimum: 60, maximum: 28_800 }), { maxProperties: 50, additionalProperties: false })),
-    }, strict) },
-  }, async (req) => {
-    const s = ctx.settings.update(req.body as any);
-    ctx.hub.publish([{ type: 'services.changed' }, { type: 'settings.changed', settings: ctx.settings.publicView() }]);
+  app.put('/api/admin/settings', { schema: { body: Type.Object(settingsFields(Id), strict) } }, async (req) => {
+    const s = a.updateSettings(ctx.settings, req.body as any, me(req));
+    settingsChanged();
     return s;
   });
+
+  app.get('/api/admin/calendar', async () => ctx.settings.get().calendar);
+  app.put('/api/admin/calendar', { schema: { body: Calendar } }, async (req) => {
+    const cal = a.updateCalendar(ctx.settings, req.body as any, me(req));
+    settingsChanged();
+    return cal;
+  });
+
+  const auditFilter = (q: unknown) => {
+    const f = q as { from?: string; to?: string; entity?: string; userId?: string; limit?: string };
+    return {
+      from: f.from ? Date.parse(f.from) : undefined, to: f.to ? Date.parse(f.to) : undefined, entity: f.entity,
+      userId: f.userId ? Number(f.userId) : undefined, limit: f.limit ? Number(f.limit) : undefined,
+    };
+  };
+  app.get('/api/admin/audit', { schema: { querystring: AuditQuery } }, async (req) => ctx.audit.list(auditFilter(req.query)));
+  app.get('/api/admin/audit.csv', { schema: { querystring: AuditQuery } }, async (req, reply) =>
+    reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit.csv"').send(ctx.audit.csv(auditFilter(req.query))));
 };

@@ -35,7 +35,7 @@ describe('board settings from the administration', () => {
     ]) {
       const r = await h.req('PUT', '/api/admin/settings', { boards }, h.admin);
       expect(r.status, JSON.stringify(boards)).toBe(400);
-      expect(r.json).toEqual({ error: 'validation', message: expect.any(String) });
+      expect(r.json).toEqual({ error: 'validation', message: expect.any(String), path: expect.stringMatching(/^\/boards/) });
     }
     expect((await h.req('GET', '/api/settings/public')).json.boards).toEqual({ left: { rows: 2 } });
     expect((await h.req('PUT', '/api/admin/settings', { boards: {} }, await h.operator())).status).toBe(403);

@@ -1,4 +1,5 @@
-// A QR code as one SVG path: sharp at any size, large enough to photograph from the screen.
+// A QR code as one SVG path: sharp at any size, large enough to photograph from the screen (the
+// kiosk's ticket, the console's ticket preview).
 import qrcode from 'qrcode-generator';
 
 export function Qr({ text, label }: { text: string; label: string }) {
