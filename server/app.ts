@@ -161,7 +161,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   // The end of the hall day: yesterday's queue expires now if the server was down at closing
   // time, and at each closing time from here on.
   const dayCloser = new DayCloser(queue, commits, clock, log);
-  dayCloser.start();
+  dayCloser.start(hub);
 
   app.addHook('onClose', async () => {
     clearInterval(returns);

@@ -41,8 +41,12 @@ export class Committer {
     return result;
   }
 
-  /** Resolves when every batch committed so far has been flushed and published. */
-  drained(): Promise<void> { return this.published; }
+  /** Resolves when every command queued so far has been committed, flushed and published (a
+   * batch still waiting for its turn of the event loop included: closing must not outrun it). */
+  async drained(): Promise<void> {
+    while (this.scheduled) await new Promise((r) => setImmediate(r));
+    return this.published;
+  }
 
   /** Queues a command for the next group commit. */
   run<T>(fn: () => T): Promise<T> {

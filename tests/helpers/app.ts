@@ -23,6 +23,8 @@ export interface TestHall {
   admin: string;
   req(method: string, url: string, body?: unknown, token?: string): Promise<{ status: number; json: any }>;
   operator(login?: string): Promise<string>;
+  /** A fresh token (after moving the clock past a token's 16 hours, say). */
+  login(login: string, password: string): Promise<string>;
   counter(services: { serviceId: number; priority: number }[], name?: string): Promise<number>;
   service(prefix: string, extra?: object): Promise<number>;
 }
@@ -47,6 +49,9 @@ export async function testHall(env: Record<string, string> = {}, devices?: Devic
   let users = 0;
   return {
     app, clock, dir, admin, req,
+    async login(login, password) {
+      return (await req('POST', '/api/auth/login', { login, password })).json.token;
+    },
     async operator(login = `op${++users}`) {
       await req('POST', '/api/admin/users', { login, name: login, password: 'operator-Pa55', role: 'operator' }, admin);
       return (await req('POST', '/api/auth/login', { login, password: 'operator-Pa55' })).json.token;
