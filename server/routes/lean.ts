@@ -2,7 +2,7 @@
 // report, Erlang C staffing, the hall's staffing picture, floating lunches, wait-estimate
 // accuracy and the ratings report. The operator's own lunch (operator) and the customers'
 // ratings (public, at the window). Thin: parse, call the read model or pure function, answer.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { requireRole, staff } from '../auth/guard';
 import type { AppContext } from '../context';
@@ -19,7 +19,7 @@ import { evaluate, MAX_LOAD, load, staffing } from '../stats/erlang';
 const DAY_MS = 86_400_000;
 const MAX_RANGE_DAYS = 400;
 /** Working days of a year by the production calendar (a five-day week: 247–248). */
-export const WORKING_DAYS_PER_YEAR = 247;
+const WORKING_DAYS_PER_YEAR = 247;
 
 const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 const Hour = Type.String({ pattern: '^([01][0-9]|2[0-3])$' });
@@ -41,7 +41,7 @@ const Manual = Type.Object({
   label: Type.Optional(Type.String({ maxLength: 200 })),
 }, strict);
 const Side = Type.Union([Period, Manual]);
-export const BeforeAfterBody = Type.Object({
+const BeforeAfterBody = Type.Object({
   baseline: Side,
   current: Side,
   customersPerYear: Type.Optional(Type.Number({ minimum: 0, maximum: 100_000_000 })),
@@ -50,7 +50,7 @@ export const BeforeAfterBody = Type.Object({
   workingDaysPerYear: Type.Optional(Type.Integer({ minimum: 1, maximum: 366 })),
   targetSec: Type.Optional(Type.Integer({ minimum: 1, maximum: 86_400 })),
 }, strict);
-export type BeforeAfterBody = Static<typeof BeforeAfterBody>;
+type BeforeAfterBody = Static<typeof BeforeAfterBody>;
 
 const LunchRule = Type.Object({ minutes: Type.Integer({ minimum: 5, maximum: 180 }), from: HHMM, to: HHMM }, strict);
 
@@ -63,7 +63,8 @@ function validDay(day: string): string {
 function range(q: { from: string; to: string }, maxDays = MAX_RANGE_DAYS) {
   const from = Date.parse(q.from), to = Date.parse(q.to);
   if (!(from < to)) throw badRequest('`from` must be before `to`');
-  if (to - from > maxDays * DAY_MS) throw badRequest(`The range may span at most ${maxDays} days`);
+  // The same code as the supervisor reports' limit.
+  if (to - from > maxDays * DAY_MS) throw new AppError(400, 'range_too_long', `The range may span at most ${maxDays} days`);
   return { from, to };
 }
 
@@ -209,7 +210,7 @@ export const leanRoutes: FastifyPluginAsync<{ ctx: AppContext } & LeanDeps> = as
   app.post('/api/feedback', {
     schema: { body: Type.Object({ ticketId: Id, rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 1000 })) }, strict) },
     config: { rateLimit: ctx.kioskRateLimit },
-  }, async (req: FastifyRequest, reply) => {
+  }, async (req, reply) => {
     const b = req.body as { ticketId: number; rating: number; comment?: string };
     return reply.code(201).send(await feedback.rate({ ticketId: b.ticketId, rating: b.rating, comment: b.comment?.trim() || null, source: 'tablet' }));
   });
