@@ -81,6 +81,7 @@ export function applyEvent(prev: BoardState, e: HallEvent, now: number, o: Board
     case 'ticket.no_show':
     case 'ticket.postponed':
     case 'ticket.transferred':
+    case 'ticket.expired': // called when the hall day ended
       state = { ...state, calls: state.calls.filter((c) => c.ticketId !== e.ticket.id) };
       break;
     case 'counter.changed':

@@ -16,7 +16,7 @@ import { ConfigStore } from '../server/config/store';
 import { AdminService } from '../server/hall/admin';
 import { AuditLog } from '../server/hall/audit';
 import { SettingsStore } from '../server/settings';
-import { meanServiceSec, simulateDay, type DayPlan, type HistoryHall, type HistoryService } from '../server/sim/history';
+import { simulateDay, type DayPlan, type HistoryHall, type HistoryService } from '../server/sim/history';
 import { Random } from '../server/sim/random';
 
 const { values: args } = parseArgs({
@@ -47,7 +47,7 @@ if ((sql.prepare('SELECT COUNT(*) AS n FROM tickets WHERE issued_at < ?').get(to
 }
 
 // The demo hall's mix of work; a hall of other services gets equal shares.
-const SHARES: Record<string, number> = { П: 34, У: 20, Д: 15, Р: 12, Н: 10, Ю: 9 };
+const SHARES: Record<string, number> = { П: 39, У: 18, Д: 15, Р: 10, Н: 8, Ю: 5 };
 const serviceRows = sql.prepare('SELECT id, prefix, default_service_sec AS sec, max_wait_sec AS maxWait FROM services WHERE active = 1 ORDER BY sort_order, id').all() as { id: number; prefix: string; sec: number; maxWait: number }[];
 if (serviceRows.length === 0) throw new Error('the hall has no active services');
 const services: HistoryService[] = serviceRows.map((s) => ({ id: s.id, prefix: s.prefix, meanServiceSec: s.sec, maxWaitSec: s.maxWait, share: SHARES[s.prefix] ?? 10, noShowPct: 4 }));
@@ -73,17 +73,32 @@ for (let day = today; plans.length < days;) {
 const meanLoad = plans.reduce((a, p) => a + p.expected, 0) / plans.length;
 for (const p of plans) p.expected = (p.expected / meanLoad) * perDay;
 
-// Windows: enough to serve the busiest days at about 85% of their working time.
+// Windows: grouped by their main service, each group staffed each day for about 87% of its
+// service's expected work, one window at least (supervisors plan staff by the load), so that
+// queues form at the hourly peaks; the hall gets more windows when the busiest day needs them.
+const UTILISATION = 0.87;
 const counters = (sql.prepare('SELECT id FROM counters WHERE active = 1 ORDER BY id').all() as { id: number }[]).map((c) => ({
   id: c.id, links: sql.prepare('SELECT service_id AS serviceId, priority FROM counter_services WHERE counter_id = ?').all(c.id) as engine.CounterLink[],
 }));
-const busiest = plans.reduce((a, p) => (p.expected / (p.close - p.open) > a.expected / (a.close - a.open) ? p : a));
-const workingSec = (busiest.close - busiest.open) / 1000 - 65 * 60;
-const needed = Math.ceil((busiest.expected * meanServiceSec(services)) / workingSec / 0.85);
+const mainOf = (c: { links: engine.CounterLink[] }) => c.links.find((l) => l.priority === 1)?.serviceId ?? c.links[0]?.serviceId ?? 0;
+const totalShare = services.reduce((a, x) => a + x.share, 0);
+/** Windows a service's group needs on a day. */
+const windowsFor = (p: DayPlan, serviceId: number) => {
+  const x = services.find((v) => v.id === serviceId);
+  const workSec = x ? (p.expected * x.share / totalShare) * x.meanServiceSec : 0;
+  return Math.max(1, Math.ceil(workSec / ((p.close - p.open) / 1000 - 65 * 60) / UTILISATION));
+};
 const hallCounters = counters.length;
-for (let i = counters.length; i < needed; i++) {
+// More windows, like the hall's own in turn, until every group has what its busiest day needs.
+for (let i = counters.length; ; i++) {
+  const short = services.some((x) => counters.filter((c) => mainOf(c) === x.id).length < Math.max(...plans.map((p) => windowsFor(p, x.id))));
+  if (!short) break;
   const like = counters[i % hallCounters];
   counters.push({ id: admin.createCounter({ name: `Окно ${i + 1}`, services: like.links }), links: like.links });
+}
+for (const p of plans) {
+  p.counters = [];
+  for (const main of new Set(counters.map(mainOf))) p.counters.push(...counters.filter((c) => mainOf(c) === main).slice(0, windowsFor(p, main)).map((c) => c.id));
 }
 
 // Operators: one per window and a few more, so that days differ in who sits where.

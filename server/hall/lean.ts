@@ -167,9 +167,10 @@ export class LeanViews {
   }
 
   /** A Talon period's key figures for the before/after report: the supervisor reports' total Row
-   * (its days are the days with tickets), and the ratings of its visits. */
-  periodFigures(from: number, to: number, targetSec: number | null) {
-    const r = this.reports.report({ by: 'day', from, to, ...(targetSec === null ? {} : { targetSec }) });
+   * (its days are the days with tickets), and the ratings of its visits. A week at a time, as
+   * the reports run a long range. */
+  async periodFigures(from: number, to: number, targetSec: number | null) {
+    const r = await this.reports.reportInSlices({ by: 'day', from, to, ...(targetSec === null ? {} : { targetSec }) });
     const days = r.rows.length;
     const ratings = ratingFigures((this.s.ratings.all(from, to) as { rating: number }[]).map((x) => x.rating));
     return {

@@ -4,6 +4,7 @@
 // and hands each row to a JavaScript aggregate function: no sort, no row cap, one pass (a plain
 // GROUP BY of the same rows costs more than that, see docs/statistics.md).
 import type Database from 'better-sqlite3';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { TicketStatus } from '../protocol';
 import { ReportBuilder, hasCounterTime, type Grouping, type Label, type Labels, type Report } from '../stats/report';
 
@@ -19,12 +20,15 @@ export interface ReportQuery {
 
 /** A visit cannot have begun more than a day before the range it is counted in. */
 const VISIT_MARGIN_MS = 86_400_000;
+/** The longest stretch of time scanned without a turn of the event loop. */
+const SLICE_MS = 7 * 86_400_000;
+const NONE = new Set<number>();
 
 export class ReportModel {
   private s;
   /** The builder the aggregate functions feed while one statement runs (synchronously). */
   private sink: ReportBuilder | null = null;
-  private transferred = new Set<number>();
+  private transferred = NONE;
 
   constructor(sql: Database.Database, private tz: string, private clock: () => number) {
     sql.aggregate('talon_report_ticket', {
@@ -72,31 +76,51 @@ export class ReportModel {
 
   exists(kind: 'service' | 'counter' | 'user', id: number): boolean { return this.s.exists[kind].get(id) !== undefined; }
 
+  /** A report in one pass: for short ranges (the live hall's today). */
   report(q: ReportQuery): Report {
+    const steps = this.steps(q);
+    for (;;) { const r = steps.next(); if (r.done) return r.value; }
+  }
+
+  /** A report of any range, a week of it at a time with a turn of the event loop in between,
+   * so that a year's report (about half a second of SQLite) does not hold up the hall. */
+  async reportInSlices(q: ReportQuery): Promise<Report> {
+    const steps = this.steps(q);
+    for (;;) { const r = steps.next(); if (r.done) return r.value; await nextTurn(); }
+  }
+
+  /** The report's work, yielding between slices of the range. */
+  private *steps(q: ReportQuery): Generator<void, Report> {
     const now = this.clock();
     const services = this.s.services.all() as { id: number; name: string; nameEn: string | null; sortOrder: number; maxWaitSec: number }[];
     const b = new ReportBuilder({
       by: q.by, from: q.from, to: q.to, now, tz: this.tz, targetSec: q.targetSec ?? null,
       maxWaitSec: new Map(services.map((s) => [s.id, s.maxWaitSec])),
     });
-    const params = { from: q.from, to: q.to, serviceId: q.serviceId ?? null, counterId: q.counterId ?? null, userId: q.userId ?? null };
+    const filters = { serviceId: q.serviceId ?? null, counterId: q.counterId ?? null, userId: q.userId ?? null };
     // Transfers happen on the ticket's hall day, after its issue: within a day of the range's end.
-    this.transferred = new Set(this.s.transfers.all({ from: q.from, until: q.to + VISIT_MARGIN_MS }) as number[]);
-    this.sink = b;
-    try {
-      this.s.tickets.get(params);
-      if (hasCounterTime(q.by)) {
-        const until = Math.min(q.to, now);
-        for (const id of this.s.counterIds.all({ counterId: params.counterId }) as number[]) {
-          const before = this.s.lastCounterEvent.get(id, q.from) as { counterId: number; userId: number | null; action: string; at: number } | undefined;
-          if (before) b.counterEvent(before);
-          for (const e of this.s.counterEvents.all(id, q.from, until) as { counterId: number; userId: number | null; action: string; at: number }[]) b.counterEvent(e);
-        }
-        this.s.visits.get({ from: q.from - VISIT_MARGIN_MS, until, counterId: params.counterId });
+    const transferred = new Set(this.s.transfers.all({ from: q.from, until: q.to + VISIT_MARGIN_MS }) as number[]);
+    // The aggregate functions feed this report's builder while its statement runs (other
+    // reports may run in the turns between slices).
+    const feed = (run: () => unknown) => {
+      this.sink = b; this.transferred = transferred;
+      try { run(); } finally { this.sink = null; this.transferred = NONE; }
+    };
+    for (let from = q.from; from < q.to; from += SLICE_MS) {
+      feed(() => this.s.tickets.get({ ...filters, from, to: Math.min(from + SLICE_MS, q.to) }));
+      yield;
+    }
+    if (hasCounterTime(q.by)) {
+      const until = Math.min(q.to, now);
+      for (const id of this.s.counterIds.all({ counterId: filters.counterId }) as number[]) {
+        const before = this.s.lastCounterEvent.get(id, q.from) as { counterId: number; userId: number | null; action: string; at: number } | undefined;
+        if (before) b.counterEvent(before);
+        for (const e of this.s.counterEvents.all(id, q.from, until) as { counterId: number; userId: number | null; action: string; at: number }[]) b.counterEvent(e);
       }
-    } finally {
-      this.sink = null;
-      this.transferred = new Set();
+      for (let from = q.from - VISIT_MARGIN_MS; from < until; from += SLICE_MS) {
+        feed(() => this.s.visits.get({ from, until: Math.min(from + SLICE_MS, until), counterId: filters.counterId }));
+        yield;
+      }
     }
     return b.build(this.labels(services, q.by));
   }

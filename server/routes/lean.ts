@@ -113,19 +113,19 @@ export const leanRoutes: FastifyPluginAsync<{ ctx: AppContext } & LeanDeps> = as
 
   // ---- before/after ----
 
-  const side = (s: Static<typeof Side>, targetSec: number | null) => {
+  const side = async (s: Static<typeof Side>, targetSec: number | null) => {
     if ('from' in s) {
       const r = range(s);
-      return { kind: 'period' as const, label: s.label ?? null, ...lean.periodFigures(r.from, r.to, targetSec) };
+      return { kind: 'period' as const, label: s.label ?? null, ...(await lean.periodFigures(r.from, r.to, targetSec)) };
     }
     return {
       kind: 'manual' as const, label: s.label ?? null, avgServiceSec: s.avgServiceSec, avgWaitSec: s.avgWaitSec ?? null,
       servedPerDay: s.servedPerDay ?? null, withinTargetPct: s.withinTargetPct ?? null, avgRating: s.avgRating ?? null, satisfiedPct: s.satisfiedPct ?? null,
     };
   };
-  const report = (b: BeforeAfterBody) => {
-    const baseline = side(b.baseline, b.targetSec ?? null);
-    const current = side(b.current, b.targetSec ?? null);
+  const report = async (b: BeforeAfterBody) => {
+    const baseline = await side(b.baseline, b.targetSec ?? null);
+    const current = await side(b.current, b.targetSec ?? null);
     const workingDaysPerYear = b.workingDaysPerYear ?? WORKING_DAYS_PER_YEAR;
     const effect = beforeAfter({ baseline: baseline as Figures, current: current as Figures, customersPerYear: b.customersPerYear, workingDaysPerYear, hoursPerFteYear: b.hoursPerFteYear, costPerFteYear: b.costPerFteYear });
     if (effect.customersPerYear === null) throw badRequest('Give customersPerYear, or a current period (or servedPerDay) to derive it from');
@@ -133,7 +133,7 @@ export const leanRoutes: FastifyPluginAsync<{ ctx: AppContext } & LeanDeps> = as
   };
   app.post('/api/stats/before-after', { ...supervisor, schema: { body: BeforeAfterBody } }, async (req) => report(req.body as BeforeAfterBody));
   app.post('/api/stats/before-after.xlsx', { ...supervisor, schema: { body: BeforeAfterBody } }, async (req, reply) => {
-    const xlsx = await beforeAfterXlsx(report(req.body as BeforeAfterBody), ctx.settings.get().hallName);
+    const xlsx = await beforeAfterXlsx(await report(req.body as BeforeAfterBody), ctx.settings.get().hallName);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', 'attachment; filename="before-after.xlsx"').send(xlsx);
   });
 

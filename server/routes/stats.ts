@@ -87,7 +87,7 @@ export const statsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
   app.addHook('preHandler', requireRole('supervisor'));
 
   /** A report request: its range, grouping and filters, each filter's id known. */
-  const reportOf = (q: ReportParams) => {
+  const reportOf = async (q: ReportParams) => {
     const { from, to } = range(q);
     const by = q.by ?? 'none';
     const ids = { serviceId: q.serviceId, counterId: q.counterId, userId: q.userId };
@@ -101,23 +101,23 @@ export const statsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
     }
     const targetSec = q.targetSec === undefined ? undefined : Number(q.targetSec);
     if (targetSec !== undefined && targetSec > 86_400) throw badRequest('`targetSec` is at most 86400 (a day)');
-    const report = ctx.reports.report({ by, from, to, ...filters, targetSec });
+    const report = await ctx.reports.reportInSlices({ by, from, to, ...filters, targetSec });
     return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), by, tz: ctx.config.timezone, ...report };
   };
-  const fileName = (r: ReturnType<typeof reportOf>, ext: string) => `report-${r.by}-${day(Date.parse(r.from))}-${day(Date.parse(r.to) - 1)}.${ext}`;
+  const fileName = (r: Awaited<ReturnType<typeof reportOf>>, ext: string) => `report-${r.by}-${day(Date.parse(r.from))}-${day(Date.parse(r.to) - 1)}.${ext}`;
 
   app.get('/api/stats/report', { schema: { querystring: ReportParams, response: ok(ReportReply) } }, async (req) => reportOf(req.query as ReportParams));
 
   app.get('/api/stats/report.csv', { schema: { querystring: ReportParams } }, async (req, reply) => {
     const q = req.query as ReportParams;
-    const r = reportOf(q);
+    const r = await reportOf(q);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName(r, 'csv')}"`).send(reportCsv(r, q.lang ?? 'ru'));
   });
 
   app.get('/api/stats/report.xlsx', { schema: { querystring: ReportParams } }, async (req, reply) => {
     const q = req.query as ReportParams;
     const lang = q.lang ?? 'ru';
-    const r = reportOf(q);
+    const r = await reportOf(q);
     const en = lang === 'en';
     const parameters: [string, string | number][] = [
       [en ? 'From' : 'С', r.from], [en ? 'To (not included)' : 'По (не включая)', r.to], [en ? 'Time zone' : 'Часовой пояс', r.tz],

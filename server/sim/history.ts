@@ -19,8 +19,9 @@ export interface HistoryHall {
   shortBreakReasons: string[];
 }
 
-/** One hall day: its opening and closing instants, the hall's zone and the expected arrivals. */
-export interface DayPlan { day: string; open: number; close: number; tz: string; expected: number }
+/** One hall day: its opening and closing instants, the hall's zone, the expected arrivals and
+ * the ids of the counters staffed (all when not given). */
+export interface DayPlan { day: string; open: number; close: number; tz: string; expected: number; counters?: number[] }
 
 export interface HistoryTicket {
   id: number; serviceId: number; originalServiceId: number; number: string; hallDay: string; seq: number;
@@ -115,7 +116,7 @@ export function simulateDay(plan: DayPlan, hall: HistoryHall, rnd: Random, first
   // Operators for the day: each counter gets a different one, shuffled.
   const staff = [...hall.operators];
   for (let i = staff.length - 1; i > 0; i--) { const j = rnd.int(0, i); [staff[i], staff[j]] = [staff[j], staff[i]]; }
-  const counters: SimCounter[] = hall.counters.map((c, i) => {
+  const counters: SimCounter[] = hall.counters.filter((c) => !plan.counters || plan.counters.includes(c.id)).map((c, i) => {
     // Lunches staggered over four hourly slots from 11:30, so a quarter of the windows at most
     // is at lunch at once ("floating" lunch breaks); one or two short breaks besides.
     const lunchAt = open + 3.5 * 3600_000 + (i % 4) * 3600_000 + rnd.int(0, 10) * MIN;

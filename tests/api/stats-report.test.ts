@@ -130,6 +130,22 @@ describe('reports over the API', () => {
       .toEqual(rows.map((r) => [r.labelEn, ...numeric.map((k) => r[k] ?? null)]));
   });
 
+  it('lets the hall work while a long report runs, and keeps two reports running at once apart', async () => {
+    const h = await testHall();
+    await playDay(h);
+    const q = { from: Date.parse('2024-01-01T00:00:00Z'), to: Date.parse('2026-12-31T00:00:00Z') };
+    let turns = 0;
+    const tick = () => { turns++; if (turns < 1000) setImmediate(tick); };
+    setImmediate(tick);
+    const [byService, byOperator] = await Promise.all([
+      h.app.ctx.reports.reportInSlices({ ...q, by: 'service' }),
+      h.app.ctx.reports.reportInSlices({ ...q, by: 'operator' }),
+    ]);
+    expect(turns).toBeGreaterThan(100); // three years are 157 slices of a week: the loop turned between them
+    expect(byService.rows.map(strip)).toEqual(pure('service').rows.map(strip));
+    expect(byOperator.rows.map(strip)).toEqual(pure('operator').rows.map(strip));
+  });
+
   it('keeps labels that look like formulas as text in both files', async () => {
     const h = await testHall();
     const s = await h.service('Ф');

@@ -70,7 +70,7 @@ describe('board state', () => {
     expect(announced).toEqual([1]);
   });
 
-  it('marks serving, and removes finished, no-show, postponed and transferred tickets', () => {
+  it('marks serving, and removes finished, no-show, postponed, transferred and expired tickets', () => {
     const { state } = run([
       ev('ticket.called', 1, 1), ev('ticket.called', 2, 2), ev('ticket.called', 3, 3), ev('ticket.serving', 3, 3),
       ev('ticket.finished', 1, 1), ev('ticket.no_show', 2, 2),
@@ -80,6 +80,8 @@ describe('board state', () => {
     expect(gone.calls).toEqual([]);
     const t = run([ev('ticket.called', 4, 4), { type: 'ticket.transferred', seq: ++seq, at: iso(T0), ticket: { id: 4, number: 'А4', serviceId: 2 }, from: { serviceId: 1 }, toCounter: null, waiting: [] }]).state;
     expect(t.calls).toEqual([]);
+    const expired = run([ev('ticket.called', 5, 5), { type: 'ticket.expired', seq: ++seq, at: iso(T0), ticket: { id: 5, number: 'А5', serviceId: 1 }, waiting: [] }]).state;
+    expect(expired.calls).toEqual([]);
   });
 
   it('replaces a counter\'s earlier call by its new one and follows counter renames', () => {
