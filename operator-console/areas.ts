@@ -10,6 +10,8 @@ export const areas: Area[] = [
     component: lazy(() => import('./hall/HallArea').then((m) => m.HallArea)) },
   { id: 'reports', path: '/console/reports', label: 'areaReports', role: 'supervisor',
     component: lazy(() => import('./reports/ReportsArea').then((m) => m.ReportsArea)) },
+  { id: 'lean', path: '/console/lean', label: 'areaLean', role: 'supervisor',
+    component: lazy(() => import('./lean/LeanArea').then((m) => m.LeanArea)) },
   { id: 'admin', path: '/console/admin', label: 'areaAdmin', role: 'admin', homeFor: ['admin'],
     component: lazy(() => import('./admin/AdminArea').then((m) => m.AdminArea)) },
 ];

@@ -35,7 +35,8 @@ const db = openDatabase(join(config.dataDir, 'talon.db'));
 const sql = db.$client;
 const audit = new AuditLog(sql, Date.now);
 const admin = new AdminService(db, Date.now, audit);
-await seedDemoHall(admin, new ConfigStore({ sql, clock: Date.now, audit, settings: new SettingsStore(sql, config.timezone), admin }), config.dataDir, config.adminPassword, log);
+const configDoc = new ConfigStore({ sql, clock: Date.now, audit, settings: new SettingsStore(sql, tz), admin });
+await seedDemoHall(admin, configDoc, config.dataDir, config.adminPassword, log);
 const t0 = performance.now();
 
 const today = engine.hallDay(Date.now(), tz);

@@ -39,6 +39,9 @@ import { ServiceTimes } from './hall/service-times';
 import { StatsService } from './hall/stats';
 import { TicketHistory } from './hall/ticket-history';
 import { HallViews } from './hall/views';
+import { FeedbackService } from './hall/feedback';
+import { LeanViews } from './hall/lean';
+import { LunchService } from './hall/lunches';
 import { Hub } from './hub';
 import { Committer } from './commits';
 import { WalSync } from './wal-sync';
@@ -51,6 +54,7 @@ import { counterRoutes } from './routes/counters';
 import { opsRoutes } from './routes/ops';
 import { publicRoutes } from './routes/public';
 import { statsRoutes } from './routes/stats';
+import { leanRoutes } from './routes/lean';
 import { simulateRoutes } from './routes/simulate';
 import { supervisorRoutes } from './routes/supervisor';
 import { wsRoutes } from './routes/ws';
@@ -119,6 +123,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     audit,
     configDoc: new ConfigStore({ sql, clock, audit, settings, admin }),
     stats: new StatsService(sql),
+    feedback: new FeedbackService(sql, commits, clock),
     reports,
     history: new TicketHistory(sql, config.timezone),
     // The device layer replaces ctx.devices when it registers: read it when asked.
@@ -161,6 +166,8 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(adminRoutes, { ctx });
   await app.register(adminConfigRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
+  const lean = new LeanViews(sql, settings, ctx.reports, config.timezone, clock);
+  await app.register(leanRoutes, { ctx, lean, lunches: new LunchService(sql, settings, lean, config.timezone, ctx.audit), feedback: ctx.feedback });
   await app.register(simulateRoutes, { ctx }); // "what if" on the hall's history
   await app.register(supervisorRoutes, { ctx }); // the supervisor's drill-downs and charts
   await app.register(devicesPlugin, { ctx }); // printers, call buttons, device agents

@@ -16,6 +16,7 @@ import type { ReportModel } from './hall/reports';
 import type { StatsService } from './hall/stats';
 import type { TicketHistory } from './hall/ticket-history';
 import type { HallViews } from './hall/views';
+import type { FeedbackService } from './hall/feedback';
 import type { Hub } from './hub';
 import type { Committer } from './commits';
 import type { BackupService } from './ops/backups';
@@ -41,6 +42,8 @@ export interface AppContext {
   /** The configuration document: export, import, templates. */
   configDoc: ConfigStore;
   stats: StatsService;
+  /** Customers' ratings (the rating tablet's route and the rating keypads). */
+  feedback: FeedbackService;
   /** Reports (GET /api/stats/report and its files). */
   reports: ReportModel;
   /** A ticket's history and the search by number. */

@@ -109,6 +109,10 @@ export type HallEvent =
   | (EventBase & { type: 'notices.changed'; notices: NoticeView[] })
   | (EventBase & { type: 'services.changed' })
   | (EventBase & { type: 'settings.changed'; settings: PublicSettings })
+  /** A customer rated a finished visit (the rating tablet thanks them; the rating is not sent). */
+  | (EventBase & { type: 'feedback.received'; ticket: TicketRef; counter: CounterRef | null })
+  /** The supervisor adopted a lunch plan for `day`: operators' consoles refetch their lunch. */
+  | (EventBase & { type: 'lunch.changed'; day: string })
   /** A device's status changed (a printer out of paper, an agent gone): refetch the live hall. */
   | (EventBase & { type: 'devices.changed' });
 

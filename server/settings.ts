@@ -5,6 +5,12 @@ import type { BoardProfile, PublicSettings } from './protocol';
 
 export interface Choice { id: string; ru: string; en: string }
 
+/** A lunch break: its length in minutes and the window it must fall in (local 'HH:MM'). */
+export interface LunchRule { minutes: number; from: string; to: string }
+
+/** The lunch plan a supervisor adopted for a hall day: each operator's lunch. */
+export interface AdoptedLunchPlan { adoptedAt: string; adoptedBy: number; lunches: { userId: number; start: string; end: string }[] }
+
 export interface HallSettings {
   hallName: string;
   hallNameEn: string;
@@ -25,6 +31,10 @@ export interface HallSettings {
   deviationReasons: Choice[];
   /** The daily backup: local time 'HH:MM' and how many copies to keep. */
   backup: { time: string; keep: number };
+  /** Floating lunches: the default lunch and each operator's own (by user id). */
+  lunch: LunchRule & { byUser: Record<string, LunchRule> };
+  /** Adopted lunch plans by hall day ('YYYY-MM-DD'); the last weeks are kept. */
+  lunchPlans: Record<string, AdoptedLunchPlan>;
   /** Dispatch rule 2: a ticket goes first once it has waited this share (%) of its service's
    * maximum wait. 100 is the contract's rule; the simulator finds 33 better (docs/simulation.md). */
   overdueAtPct: number;
@@ -60,6 +70,8 @@ export const defaultSettings: HallSettings = {
     { id: 'other', ru: 'Другое', en: 'Other' },
   ],
   backup: { time: '03:00', keep: 14 },
+  lunch: { minutes: 60, from: '11:00', to: '15:00', byUser: {} },
+  lunchPlans: {},
   overdueAtPct: 100,
   breakLimitSec: { default: 1200, lunch: 3600 },
 };

@@ -152,7 +152,7 @@ export class AgentClient extends EventEmitter<{ refused: [string]; connected: []
         this.printer.start();
       }
       if (this.o.buttons && !this.buttons) {
-        this.buttons = openButtons({ address: this.o.buttons, keypads: m.settings.keypads, keys: m.settings.keys, counter: m.counterId }, this.o.log);
+        this.buttons = openButtons({ address: this.o.buttons, keypads: m.settings.keypads, ratingKeypads: m.settings.ratingKeypads, keys: m.settings.keys, counter: m.counterId }, this.o.log);
         this.buttons.on('status', () => this.sendStatus());
         this.buttons.on('action', (ev) => {
           // A press is not queued while offline: a "call" carried out minutes later would surprise everyone.

@@ -11,6 +11,8 @@ export interface DeviceState { status: string; detail: string | null }
 export interface DeviceSettings extends PrinterSettings {
   /** Keypad address → counter id (serial keypads with several addresses on one line). */
   keypads?: Record<string, number>;
+  /** Rating keypad address → counter id (customers' keys 1–5). */
+  ratingKeypads?: Record<string, number>;
   /** HID key mapping, see drivers/buttons/README.md. */
   keys?: HidKey[];
 }

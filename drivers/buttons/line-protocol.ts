@@ -11,15 +11,19 @@ const KEYS: Record<string, ButtonAction> = {
   '1': 'call', '2': 'start', '3': 'no_show', '4': 'finish',
 };
 
+/** The customers' rating keypad at a window: five keys, 1 (bad) to 5 (excellent). */
+const RATING_KEYS: Record<string, ButtonAction> = { '1': 'rate1', '2': 'rate2', '3': 'rate3', '4': 'rate4', '5': 'rate5' };
+
 export interface KeyPress { addr: number; action: ButtonAction }
 
-/** `K<addr>:<key>` → the key press, or an error message for the log. */
-export function parseKeyLine(line: string): KeyPress | { error: string } {
+/** `K<addr>:<key>` → the key press, or an error message for the log. `isRating(addr)` says
+ * which addresses are rating keypads, whose keys 1–5 are ratings. */
+export function parseKeyLine(line: string, isRating: (addr: number) => boolean = () => false): KeyPress | { error: string } {
   const m = /^K(\d{1,3}):([A-Z0-9])$/.exec(line);
   if (!m) return { error: 'not a key line' };
   const addr = Number(m[1]);
   if (addr < 1 || addr > 254) return { error: `address ${addr} out of range 1..254` };
-  const action = KEYS[m[2]];
+  const action = (isRating(addr) ? RATING_KEYS : KEYS)[m[2]];
   if (!action) return { error: `unknown key ${m[2]}` };
   return { addr, action };
 }

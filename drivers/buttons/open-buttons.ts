@@ -10,6 +10,7 @@ import { isButtonAction, type ButtonDevice } from './types.ts';
 export interface ButtonSettings {
   address: string;
   keypads?: Record<string, number>;
+  ratingKeypads?: Record<string, number>;
   counter?: number | null;
   keys?: HidKey[];
   reconnectMs?: number;
@@ -48,5 +49,5 @@ export function openButtons(s: ButtonSettings, log: Logger, hidOpener: HidOpener
   }
   // Keypads are slow devices; 9600 is what the RS-485 keypads and Arduino sketches default to.
   const baud = intParam(addr.line.params, 'baud', 9600);
-  return new SerialKeypad(createTransport({ ...addr.line, params: { ...addr.line.params, baud: String(baud) } }), { keypads: s.keypads, counter: s.counter, reconnectMs: s.reconnectMs }, log);
+  return new SerialKeypad(createTransport({ ...addr.line, params: { ...addr.line.params, baud: String(baud) } }), { keypads: s.keypads, ratingKeypads: s.ratingKeypads, counter: s.counter, reconnectMs: s.reconnectMs }, log);
 }

@@ -12,6 +12,8 @@ export interface KeypadOptions {
   keypads?: Record<string, number>;
   /** Every keypad on this line works for this counter (a single keypad at a window). */
   counter?: number | null;
+  /** Rating keypad address → counter id: customers' keypads whose keys 1–5 rate the visit. */
+  ratingKeypads?: Record<string, number>;
   reconnectMs?: number;
 }
 
@@ -57,12 +59,13 @@ export class SerialKeypad extends EventEmitter<{ action: [ButtonEvent]; status: 
   }
 
   private onLine(line: string): void {
-    const key = parseKeyLine(line);
+    const ratings = this.opts.ratingKeypads ?? {};
+    const key = parseKeyLine(line, (addr) => String(addr) in ratings);
     if ('error' in key) {
       this.log.warn({ keypad: this.transport.address, line: JSON.stringify(line).slice(0, 80), error: key.error }, 'keypad garbage ignored');
       return;
     }
-    const counter = this.opts.keypads?.[String(key.addr)] ?? this.opts.counter ?? null;
+    const counter = ratings[String(key.addr)] ?? this.opts.keypads?.[String(key.addr)] ?? this.opts.counter ?? null;
     if (counter === null) {
       this.log.warn({ keypad: this.transport.address, addr: key.addr }, 'key press from a keypad with no counter assigned');
       return;

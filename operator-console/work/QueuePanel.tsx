@@ -1,7 +1,7 @@
 // Waiting counts and the longest wait for each service this counter serves; a service whose
 // longest wait is past its maximum is highlighted (its tickets will be called first).
 import { duration } from '../shell/format';
-import { detailAt, now } from './store';
+import { detailAt, lunch, now } from './store';
 import { serviceName } from './TicketCard';
 import { t } from './strings';
 import type { CounterDetail } from './types';
@@ -63,6 +63,7 @@ export function DayPanel({ d }: { d: CounterDetail }) {
       <dl>
         <dt>{t('served')}</dt><dd data-testid="day-served">{d.day.served}</dd>
         <dt>{t('avgService')}</dt><dd>{d.day.avgServiceSec === null ? '—' : duration(d.day.avgServiceSec)}</dd>
+        {lunch.value && <><dt>{t('lunch')}</dt><dd data-testid="day-lunch">{lunch.value.start}–{lunch.value.end}</dd></>}
         <dt>{t('breakTime')}</dt><dd data-testid="day-break">{duration(d.day.breakSec + (d.counter.state === 'break' ? Math.max(0, (now.value - detailAt.value) / 1000) : 0))}</dd>
       </dl>
     </section>

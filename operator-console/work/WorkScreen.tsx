@@ -7,7 +7,7 @@ import { Dialogs } from './Dialogs';
 import { Header } from '../shell/Header';
 import { DayPanel, QueuePanel } from './QueuePanel';
 import { session, setCounter } from '../shell/session';
-import { detail, follow, online, settings } from './store';
+import { detail, follow, lunch, now, online, settings } from './store';
 import { t } from './strings';
 import { Script, TicketCard } from './TicketCard';
 import type { CounterDetail } from './types';
@@ -52,10 +52,14 @@ export function WorkScreen({ counterId }: { counterId: number }) {
     if (d && d.counter.user?.id !== session.value?.user.id) setCounter(null);
   }, [d]);
   const m = message.value;
+  // The adopted lunch plan's slot has come and the window is still taking customers.
+  const l = lunch.value;
+  const lunchDue = !!l && !!d && d.counter.state !== 'break' && now.value >= Date.parse(l.startsAt) && now.value < Date.parse(l.endsAt);
   return (
     <div class="screen work">
       <Header title={d?.counter.name} online={online.value} />
       {m && <p class={`message ${m.kind}`} role="alert" data-testid="message" data-kind={m.kind}>{m.text}</p>}
+      {lunchDue && <p class="message lunch" role="status" data-testid="lunch-reminder">{t('lunchDue', { start: l!.start, end: l!.end })}</p>}
       {d && (
         <>
           <main class="work-main">

@@ -13,6 +13,12 @@ export const detail = signal<CounterDetail | null>(null);
 export const settings = signal<StaffSettings>({ outcomes: [], breakReasons: [], recallLimit: 3 });
 export const services = signal<ServiceView[]>([]);
 export const online = signal(false);
+/** This operator's lunch today from the plan the supervisor adopted, or null. */
+export const lunch = signal<{ start: string; end: string; startsAt: string; endsAt: string } | null>(null);
+
+function refreshLunch() {
+  staff<{ lunch: typeof lunch.value }>('GET', '/api/staff/lunch').then((r) => { lunch.value = r.lunch; }, () => undefined);
+}
 /** Server clock minus browser clock, so running timers agree with the server's times. */
 let clockOffsetMs = 0;
 export const serverNow = () => Date.now() + clockOffsetMs;
@@ -83,11 +89,13 @@ export function follow(id: number): () => void {
       clockOffsetMs = Date.parse(s.at) - Date.now();
       services.value = s.services;
       void refresh();
+      refreshLunch();
     },
     onEvent(e) {
       if (e.type === 'services.changed') {
         staff<ServiceView[]>('GET', '/api/services').then((s) => { services.value = s; }, () => undefined);
       }
+      if (e.type === 'lunch.changed') refreshLunch();
       if (e.type.startsWith('ticket.') || e.type === 'counter.changed' || e.type === 'services.changed') void refresh();
     },
     onStatus(up) { online.value = up; },

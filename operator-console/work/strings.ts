@@ -40,6 +40,8 @@ export const t = makeT({
   served: { ru: 'обслужено', en: 'served' },
   avgService: { ru: 'среднее обслуживание', en: 'average service' },
   breakTime: { ru: 'на перерыве', en: 'on break' },
+  lunch: { ru: 'обед', en: 'lunch' },
+  lunchDue: { ru: 'Время обеда: {start}–{end}. Закончите с клиентом и нажмите «Перерыв» (F8).', en: 'Lunch time: {start}–{end}. Finish with the customer and press Break (F8).' },
   onBreak: { ru: 'Перерыв: {reason}', en: 'Break: {reason}' },
   actNext: { ru: 'Следующий', en: 'Next' },
   actRecall: { ru: 'Повторить', en: 'Recall' },

@@ -95,7 +95,7 @@ function unique(list: string[], path: (i: number) => string, what: string) {
  * close before they open, device addresses the drivers would refuse). Throws `invalid_config`
  * with the JSON path of the first fault.
  */
-export function validateConfig(doc: unknown, hall: { prefixes: string[]; counterKeys: string[] }): ConfigDoc {
+export function validateConfig(doc: unknown, hall: { prefixes: string[]; counterKeys: string[]; logins: string[] }): ConfigDoc {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw invalid('', 'a configuration document is a JSON object');
   const d = doc as Record<string, unknown>;
   if (d.format !== CONFIG_FORMAT) throw invalid('/format', `expected "${CONFIG_FORMAT}"`);
@@ -126,6 +126,10 @@ export function validateConfig(doc: unknown, hall: { prefixes: string[]; counter
   for (const [name, b] of Object.entries(boards)) {
     b.counters?.forEach((k, j) => { if (!counters.has(k)) throw invalid(`/settings/boards/${name}/counters/${j}`, `no counter "${k}"`); });
   }
+  // Each operator's own lunch rule is keyed by login in the document (ids differ between halls).
+  const logins = new Set(c.users ? c.users.map((u) => u.login) : hall.logins);
+  const byUser = (c.settings as { lunch?: { byUser?: Record<string, unknown> } } | undefined)?.lunch?.byUser ?? {};
+  for (const login of Object.keys(byUser)) if (!logins.has(login)) throw invalid(`/settings/lunch/byUser/${login}`, `no user "${login}"`);
   for (const k of Object.keys(otherSettings)) {
     const v = (c.settings as Record<string, unknown> | undefined)?.[k];
     const def = (defaultSettings as unknown as Record<string, unknown>)[k];

@@ -46,6 +46,7 @@ export class ConfigStore {
   constructor(private d: ConfigStoreDeps) {}
 
   private all<T>(query: string, ...args: unknown[]): T[] { return this.d.sql.prepare(query).all(...args) as T[]; }
+  private userId(login: string): number { return this.all<{ id: number }>('SELECT id FROM users WHERE login = ?', login)[0].id; }
 
   private counterRows() { return this.all<{ id: number; name: string; active: number }>('SELECT id, name, active FROM counters ORDER BY id'); }
   private deviceRows() { return this.all<{ id: number; kind: 'printer' | 'buttons'; name: string; enabled: number; counterId: number | null; config: string }>('SELECT id, kind, name, enabled, counter_id AS counterId, config FROM devices ORDER BY id'); }
@@ -76,13 +77,17 @@ export class ConfigStore {
     });
     const users = this.d.admin.listUsers().sort((a, b) => a.login.localeCompare(b.login)).map((u): DocUser => ({ login: u.login, name: u.name, role: u.role, active: u.active }));
     const notices = this.d.admin.listNotices().map((n): DocNotice => ({ text: n.text, textEn: n.textEn, startsAt: n.startsAt, endsAt: n.endsAt }));
-    const { calendar, ...settings } = this.d.settings.get();
+    // The adopted lunch plans are a day's work, not the hall's configuration; each operator's
+    // own lunch rule travels by login.
+    const { calendar, lunchPlans: _plans, ...settings } = this.d.settings.get();
+    const loginOf = new Map(this.d.admin.listUsers().map((u) => [String(u.id), u.login]));
+    const lunch = { ...settings.lunch, byUser: Object.fromEntries(Object.entries(settings.lunch.byUser).flatMap(([id, r]) => (loginOf.has(id) ? [[loginOf.get(id)!, r]] : []))) };
     const boards = Object.fromEntries(Object.entries(settings.boards).map(([name, b]) => [name, b.counters ? { ...b, counters: b.counters.map((id) => ck.byId.get(id) ?? String(id)) } : b]));
     return {
       format: CONFIG_FORMAT, version: CONFIG_VERSION,
       services: services.map((s) => ({ prefix: s.prefix, name: s.name, ...Object.fromEntries(FIELDS.map((f) => [f, s[f]])) }) as DocService),
       counters, users, devices, notices,
-      settings: { ...settings, boards } as ConfigDoc['settings'], calendar,
+      settings: { ...settings, boards, lunch } as ConfigDoc['settings'], calendar,
     };
   }
 
@@ -90,7 +95,7 @@ export class ConfigStore {
    * path for a bad document, 409 for one that would lock the importing administrator out. */
   async import(input: unknown, opts: { actor: number | null; dryRun: boolean; action?: 'import' | 'template' }): Promise<ImportResult> {
     const cur = this.export();
-    const doc = validateConfig(input, { prefixes: cur.services!.map((s) => s.prefix), counterKeys: cur.counters!.map(keyOf) });
+    const doc = validateConfig(input, { prefixes: cur.services!.map((s) => s.prefix), counterKeys: cur.counters!.map(keyOf), logins: cur.users!.map((u) => u.login) });
     const changes = this.diff(cur, doc);
     // Hashing is slow (scrypt) and cannot run inside the transaction: done first.
     const passwords = new Map<string, { password: string; hash: string }>();
@@ -203,10 +208,13 @@ export class ConfigStore {
       else run('UPDATE devices SET kind = ?, name = ?, config = ?, counter_id = ?, enabled = ? WHERE id = ?', ...values, deviceIds.get(c.key));
       done.push(c);
     }
+    let lunchByLogin: HallSettings['lunch'] | undefined;
     if (of('settings').length) {
       const s = { ...doc.settings! } as Partial<HallSettings> & { boards?: Record<string, { counters?: (string | number)[] }> };
       if (s.boards) s.boards = Object.fromEntries(Object.entries(s.boards).map(([n, b]) => [n, b.counters ? { ...b, counters: b.counters.map((k) => counterRef(String(k))!) } : b])) as HallSettings['boards'];
-      this.d.settings.update(s);
+      const { lunch, ...rest } = s;
+      this.d.settings.update(rest);
+      if (lunch) lunchByLogin = lunch as HallSettings['lunch'];
       done.push(...of('settings'));
     }
     // Removals, in the order references allow: devices, then counters, then services.
@@ -246,6 +254,10 @@ export class ConfigStore {
       if (next.active !== undefined) run('UPDATE users SET active = ? WHERE id = ?', next.active ? 1 : 0, u.id);
       if (next.active === false) run('UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', now, u.id);
       if (c.action === 'remove') { if (u.active) done.push({ ...c, action: 'deactivate' }); } else done.push(c);
+    }
+    if (lunchByLogin) { // after the users: their ids are known now
+      const byUser = Object.fromEntries(Object.entries(lunchByLogin.byUser).map(([login, r]) => [String(this.userId(login)), r]));
+      this.d.settings.update({ lunch: { ...lunchByLogin, byUser } });
     }
     if (of('user').length && !this.all('SELECT 1 FROM users WHERE role = \'admin\' AND active = 1').length) throw new AppError(409, 'last_admin', 'The document leaves the hall without an active administrator', '/users');
     const noticeIds = new Map(this.d.admin.listNotices().map((n) => [noticeKey({ text: n.text, textEn: n.textEn, startsAt: n.startsAt, endsAt: n.endsAt }), n.id]));

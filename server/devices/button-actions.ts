@@ -27,12 +27,26 @@ export async function runButtonAction(queue: QueueService, commit: Commit, log: 
       return;
     }
     const action = ev.action;
-    const t = await commit(() => queue.act(counter.id, holder, action));
+    if (action.startsWith('rate')) return; // ratings go to runRating
+    const t = await commit(() => queue.act(counter.id, holder, action as Exclude<typeof action, `rate${number}`>));
     log.info({ ...fields, ticket: t.number, status: t.status }, 'button action');
   } catch (err) {
     // A press that does not fit the moment (start with nothing called, a double press) is
     // refused like the console's key would be: logged, nothing changes. Never rejects.
     log.warn({ ...fields, err: (err as Error).message }, 'button action refused');
+  }
+}
+
+/** A customer's rating key: the counter's last finished visit gets the rating. Never rejects. */
+export async function runRating(rate: ((counter: number, rating: number) => Promise<unknown>) | undefined, log: Logger, counter: number, rating: number, source: string): Promise<void> {
+  const fields = { source, counter, rating };
+  if (!rate) return log.warn(fields, 'rating key ignored: ratings are not wired');
+  try {
+    await rate(counter, rating);
+    log.info(fields, 'rating recorded');
+  } catch (err) {
+    // Nothing to rate (no visit finished in the last 30 minutes, or it was rated already).
+    log.warn({ ...fields, err: (err as Error).message }, 'rating refused');
   }
 }
 

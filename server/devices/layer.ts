@@ -2,7 +2,7 @@
 // machine (rows with an address), and devices behind agents (rows without one).
 import type { DeviceSettings } from '../../drivers/agent/protocol.ts';
 import { openButtons } from '../../drivers/buttons/open-buttons.ts';
-import type { ButtonDevice, ButtonEvent } from '../../drivers/buttons/types.ts';
+import { ratingOf, type ButtonDevice, type ButtonEvent } from '../../drivers/buttons/types.ts';
 import { openPrinter, type PrinterSettings } from '../../drivers/escpos/open-printer.ts';
 import type { Printer, PrinterOptions } from '../../drivers/escpos/printer.ts';
 import type { Logger } from '../../drivers/log.ts';
@@ -11,7 +11,7 @@ import type { QueueService } from '../hall/queue';
 import type { Hub } from '../hub';
 import type { CallView } from '../protocol';
 import { AgentHub } from './agent-hub.ts';
-import { CounterNumbers, PressFilter, runButtonAction, type Commit } from './button-actions.ts';
+import { CounterNumbers, PressFilter, runButtonAction, runRating, type Commit } from './button-actions.ts';
 import type { DeviceConfig, DeviceRow, DeviceStore } from './store.ts';
 
 export interface DeviceLayerOptions {
@@ -27,6 +27,8 @@ export interface DeviceLayerOptions {
   /** Defaults for every printer: QR base URL and the hall's time zone. */
   printerDefaults: PrinterSettings;
   timing?: Partial<PrinterOptions>;
+  /** A rating key at a counter: rates its last finished visit (FeedbackService.rateAtCounter). */
+  rate?: (counterId: number, rating: number) => Promise<unknown>;
   /** How long an agent gets to print; longer than the agent's own job timeout. */
   agentPrintTimeoutMs?: number;
   /** The hall's public address (setting `publicUrl`): the printed QR's base when set. */
@@ -50,7 +52,7 @@ export class DeviceLayer implements DevicePort {
     this.agents = new AgentHub({
       log: o.log,
       getRow: (id) => o.store.get(id),
-      mayAct: (row, counter) => row.counterId === counter || Object.values(row.config.keypads ?? {}).includes(counter),
+      mayAct: (row, counter) => row.counterId === counter || Object.values({ ...row.config.keypads, ...row.config.ratingKeypads }).includes(counter),
       onButton: (row, ev) => this.button(ev, `agent ${row.id}`),
       hello: (row) => ({ type: 'hello', deviceId: row.id, name: row.name, counterId: row.counterId, settings: this.agentSettings(row) }),
       numbers: () => this.numbers?.entries() ?? [],
@@ -153,7 +155,9 @@ export class DeviceLayer implements DevicePort {
       this.o.log.debug({ source, counter: ev.counter, action: ev.action }, 'repeated button press dropped');
       return;
     }
-    void runButtonAction(this.o.queue, this.o.commit, this.o.log, ev, source);
+    const rating = ratingOf(ev.action);
+    if (rating !== null) void runRating(this.o.rate, this.o.log, ev.counter, rating, source);
+    else void runButtonAction(this.o.queue, this.o.commit, this.o.log, ev, source);
   }
 
   private attach(row: DeviceRow): void {
@@ -164,7 +168,7 @@ export class DeviceLayer implements DevicePort {
         printer.start();
         this.attached.set(row.id, { printer });
       } else {
-        const buttons = openButtons({ address: row.config.address, keypads: row.config.keypads, keys: row.config.keys, counter: row.counterId }, this.o.log);
+        const buttons = openButtons({ address: row.config.address, keypads: row.config.keypads, ratingKeypads: row.config.ratingKeypads, keys: row.config.keys, counter: row.counterId }, this.o.log);
         buttons.on('action', (ev) => this.button(ev, `device ${row.id}`));
         for (const [counter, number] of this.numbers?.entries() ?? []) buttons.show(counter, number);
         buttons.start();

@@ -28,6 +28,7 @@ export const devicesPlugin: FastifyPluginAsync<{ ctx: AppContext }> = async (app
   const store = new DeviceStore(ctx.sql, ctx.clock, ctx.audit);
   const layer = new DeviceLayer({
     store, queue: ctx.queue, commit: (fn) => ctx.commits.run(fn), hub: ctx.hub, log: ctx.log, calls: () => ctx.views.display().calls,
+    rate: (counter, rating) => ctx.feedback.rateAtCounter(counter, rating),
     envPrinter: ctx.config.printer,
     printerDefaults: { baseUrl: lanBaseUrl(ctx.config.host, ctx.config.port), timeZone: ctx.config.timezone },
     publicUrl: () => ctx.settings.get().publicUrl,

@@ -21,6 +21,7 @@ export const Config = Type.Object({
   width: Type.Optional(Type.Integer({ minimum: 16, maximum: 64 })),
   baseUrl: Type.Optional(Type.String({ pattern: '^https?://', maxLength: 200 })),
   keypads: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]{1,3}$' }), Id)),
+  ratingKeypads: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]{1,3}$' }), Id)),
   keys: Type.Optional(Type.Array(Type.Object({
     index: Type.Integer({ minimum: 0, maximum: 63 }),
     mask: Type.Optional(Type.Integer({ minimum: 1, maximum: 255 })),
@@ -44,7 +45,7 @@ export const deviceRoutes: FastifyPluginAsync<{ ctx: AppContext; layer: DeviceLa
     }
     if (config.encoding && !iconv.encodingExists(config.encoding)) throw badRequest(`unsupported encoding ${config.encoding}`);
     for (const k of config.keys ?? []) if (!isButtonAction(k.action)) throw badRequest(`unknown button action ${k.action}`);
-    for (const c of [counterId, ...Object.values(config.keypads ?? {})]) {
+    for (const c of [counterId, ...Object.values(config.keypads ?? {}), ...Object.values(config.ratingKeypads ?? {})]) {
       if (c !== null && !ctx.queue.getCounter(c)) throw notFound(`Counter ${c}`);
     }
   };

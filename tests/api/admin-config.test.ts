@@ -24,7 +24,9 @@ async function setUp(h: TestHall) {
     script: 'Сверьте адрес', ticketFooter: 'Паспорт',
   }, h.admin)).json;
   await h.req('POST', '/api/admin/counters', { name: 'Окно 1', services: [{ serviceId: svc.id, priority: 2 }] }, h.admin); // a second "Окно 1"
-  await h.req('POST', '/api/admin/users', { login: 'olga', name: 'Ольга', password: 'olga-Pa55word', role: 'operator' }, h.admin);
+  const olga = (await h.req('POST', '/api/admin/users', { login: 'olga', name: 'Ольга', password: 'olga-Pa55word', role: 'operator' }, h.admin)).json;
+  // Olga's own lunch rule, kept by her user id in this hall.
+  await h.req('PUT', '/api/stats/lunch-rules', { minutes: 45, from: '11:00', to: '15:00', byUser: { [olga.id]: { minutes: 30, from: '12:00', to: '14:00' } } }, h.admin);
   await h.req('POST', '/api/admin/users', { login: 'boss', name: 'Начальник', password: 'boss-Pa55word', role: 'supervisor' }, h.admin);
   const counters = (await h.req('GET', '/api/admin/counters', undefined, h.admin)).json as any[];
   await h.req('POST', '/api/admin/devices', { kind: 'buttons', name: 'Пульт', counterId: counters[1].id, config: { keypads: { 3: counters[12].id } } }, h.admin);
@@ -44,6 +46,9 @@ describe('configuration export and import', () => {
     expect(doc.counters.filter((c: any) => c.name === 'Окно 1').map((c: any) => c.key)).toEqual([undefined, 'Окно 1#2']);
     expect(doc.settings.boards.hall.counters).toEqual(['Окно 1', 'Окно 1#2']);
     expect(doc.devices.find((d: any) => d.name === 'Пульт')).toMatchObject({ counter: 'Окно 2', config: { keypads: { 3: 'Окно 1#2' } } });
+    // each operator's lunch travels by login, and no day's adopted plan travels at all
+    expect(doc.settings.lunch).toEqual({ minutes: 45, from: '11:00', to: '15:00', byUser: { olga: { minutes: 30, from: '12:00', to: '14:00' } } });
+    expect(doc.settings).not.toHaveProperty('lunchPlans');
 
     const b = await testHall();
     const r = await importTo(b, doc);
@@ -55,6 +60,11 @@ describe('configuration export and import', () => {
     const olga = r.json.passwords.find((p: any) => p.login === 'olga');
     const l = await b.req('POST', '/api/auth/login', { login: 'olga', password: olga.password });
     expect(l.json.user.mustChangePassword).toBe(true);
+    // her lunch rule arrived under her id in the new hall
+    const olgaId = ((await b.req('GET', '/api/admin/users', undefined, b.admin)).json as any[]).find((u) => u.login === 'olga').id;
+    expect((await b.req('GET', '/api/stats/lunch-rules', undefined, b.admin)).json.byUser).toEqual({ [olgaId]: { minutes: 30, from: '12:00', to: '14:00' } });
+    const stranger = { ...doc, settings: { ...doc.settings, lunch: { ...doc.settings.lunch, byUser: { nobody: { minutes: 30, from: '12:00', to: '14:00' } } } } };
+    expect((await importTo(b, stranger)).json).toMatchObject({ error: 'invalid_config', path: '/settings/lunch/byUser/nobody' });
     // The same document again changes nothing.
     expect((await importTo(b, doc)).json.changes).toEqual([]);
     // The import is in the audit log, without the generated passwords.

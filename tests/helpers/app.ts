@@ -30,14 +30,16 @@ export interface TestHall {
 }
 
 /** `logger` replaces the silent default (a test that reads the log); `beforeReady` may add
- * hooks to the app before its first request readies it. */
+ * hooks to the app before its first request readies it; `keep`: not closed after each test, the
+ * caller closes `app` (a hall shared by a file's browser tests). */
 export async function testHall(env: Record<string, string> = {}, devices?: DevicePort,
-  opts: { logger?: pino.Logger; beforeReady?: (app: TalonApp) => void } = {}): Promise<TestHall> {
+  opts: { logger?: pino.Logger; beforeReady?: (app: TalonApp) => void; keep?: boolean } = {}): Promise<TestHall> {
   const dir = mkdtempSync(join(tmpdir(), 'talon-app-'));
   const clock = { now: Date.parse('2026-03-10T07:00:00Z'), advance(ms: number) { this.now += ms; } };
   const config = readConfig({ DATA_DIR: dir, QUEUE_ADMIN_PASSWORD: ADMIN, QUEUE_TIMEZONE: 'Europe/Moscow', ...env });
   const app = await buildApp({ config, clock: () => clock.now, logger: opts.logger ?? pino({ level: process.env.TEST_LOG ?? 'silent' }), devices });
-  open.push({ app, dir });
+  if (opts.keep) app.addHook('onClose', async () => rmSync(dir, { recursive: true, force: true }));
+  else open.push({ app, dir });
   opts.beforeReady?.(app);
   const req = async (method: string, url: string, body?: unknown, token?: string) => {
     const res = await app.inject({

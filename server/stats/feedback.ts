@@ -1,0 +1,35 @@
+// Customer ratings: who may rate, and the figures of a group of ratings. A rating is 1 to 5;
+// satisfied means 4 or 5 (the Kazan MFC programme's goal: 80 % satisfied).
+
+export const RATE_WITHIN_MS = 30 * 60_000;
+
+export interface RatedTicket { status: string; finishedAt: number | null }
+
+/** Why a ticket cannot be rated now, or null when it can: once, for a `done` visit of the last 30 minutes. */
+export function refusal(t: RatedTicket, alreadyRated: boolean, now: number): string | null {
+  if (alreadyRated) return 'This visit has already been rated';
+  if (t.status !== 'done' || t.finishedAt === null) return 'Only a finished visit can be rated';
+  if (now - t.finishedAt > RATE_WITHIN_MS) return 'A visit can be rated within 30 minutes of its end';
+  return null;
+}
+
+export interface RatingFigures { count: number; avgRating: number | null; satisfiedPct: number | null }
+
+export function ratingFigures(ratings: readonly number[]): RatingFigures {
+  if (!ratings.length) return { count: 0, avgRating: null, satisfiedPct: null };
+  const sum = ratings.reduce((a, b) => a + b, 0);
+  return { count: ratings.length, avgRating: sum / ratings.length, satisfiedPct: (ratings.filter((r) => r >= 4).length / ratings.length) * 100 };
+}
+
+export interface RatingGroup extends RatingFigures { key: string; label: string }
+
+export function ratingGroups(rows: readonly { key: string; label: string; rating: number }[]): RatingGroup[] {
+  const by = new Map<string, { label: string; ratings: number[] }>();
+  for (const r of rows) {
+    const g = by.get(r.key) ?? { label: r.label, ratings: [] };
+    g.ratings.push(r.rating);
+    by.set(r.key, g);
+  }
+  return [...by].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([key, g]) => ({ key, label: g.label, ...ratingFigures(g.ratings) }));
+}
