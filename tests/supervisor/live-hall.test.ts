@@ -43,7 +43,7 @@ describe('the live hall', () => {
     const op = await makeOperator(h);
     const page = await openConsole(browser, h, sup, TABLET, '/console/', '[data-testid=live]');
     expect(new URL(page.url()).pathname).toBe('/console/hall');
-    expect(await page.locator('nav.areas a').allTextContents()).toEqual(['Окно', 'Зал', 'Отчёты']);
+    expect(await page.locator('nav.areas a').allTextContents()).toEqual(['Окно', 'Зал', 'Отчёты', 'Анализ']);
     await page.waitForSelector('[data-testid=link][data-online=true]');
     const sockets: string[] = [];
     page.on('websocket', (ws) => sockets.push(ws.url()));
