@@ -4,7 +4,7 @@
 import fjs from 'fast-json-stringify';
 import { Histogram, Registry } from 'prom-client';
 import { Type } from 'typebox';
-import { IssuedTicket, Service } from '../server/replies';
+import { IssuedTicket, Service } from '../server/replies/public';
 
 const N = 200_000;
 function median(fn: () => void): string {

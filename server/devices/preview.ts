@@ -8,6 +8,8 @@ import { parseAddress } from '../../drivers/transports/address.ts';
 import { requireRole } from '../auth/guard';
 import type { AppContext } from '../context';
 import { badRequest, notFound } from '../errors';
+import { TicketPreview } from '../replies/admin';
+import { staffErrors } from '../replies/common';
 import { Id, Name, Nullable, strict } from '../schemas';
 import type { DeviceLayer } from './layer.ts';
 import type { DeviceStore } from './store.ts';
@@ -26,7 +28,7 @@ const Body = Type.Object({
 export const ticketPreviewRoutes: FastifyPluginAsync<{ ctx: AppContext; layer: DeviceLayer; store: DeviceStore }> = async (app, { ctx, layer, store }) => {
   app.addHook('preHandler', requireRole('admin'));
 
-  app.post('/api/admin/ticket-preview', { schema: { body: Body } }, async (req) => {
+  app.post('/api/admin/ticket-preview', { schema: { body: Body, response: { 200: TicketPreview, ...staffErrors(400, 404) } } }, async (req) => {
     const b = req.body as { deviceId?: number | null; serviceId?: number; service?: { name?: string; nameEn?: string | null; prefix?: string; ticketFooter?: string } };
     const saved = b.serviceId ? ctx.queue.getService(b.serviceId) : undefined;
     if (b.serviceId && !saved) throw notFound('Service');

@@ -9,6 +9,8 @@ import { checkPrinterAddress } from '../../drivers/escpos/open-printer.ts';
 import { requireRole, staff } from '../auth/guard';
 import type { AppContext } from '../context';
 import { AppError, badRequest, conflict, notFound } from '../errors';
+import { AdminDevice, Device, DeviceToken, Printed } from '../replies/admin';
+import { errors, staffErrors } from '../replies/common';
 import { Id, IdParams, Name, Nullable, strict } from '../schemas';
 import type { DeviceLayer } from './layer.ts';
 import type { DeviceConfig, DeviceStore } from './store.ts';
@@ -50,13 +52,13 @@ export const deviceRoutes: FastifyPluginAsync<{ ctx: AppContext; layer: DeviceLa
     }
   };
 
-  app.get('/api/devices', async () => ctx.devices.list());
+  app.get('/api/devices', { schema: { response: { 200: Type.Array(Device), ...staffErrors() } } }, async () => ctx.devices.list());
 
   // `connected`: an agent holds the device's websocket now.
-  app.get('/api/admin/devices', async () => store.list().map((r) => ({ ...r, connected: !!layer.agents.session(r.id) })));
+  app.get('/api/admin/devices', { schema: { response: { 200: Type.Array(AdminDevice), ...staffErrors() } } }, async () => store.list().map((r) => ({ ...r, connected: !!layer.agents.session(r.id) })));
 
   app.post('/api/admin/devices', {
-    schema: { body: Type.Object({ kind: Kind, name: Name, config: Type.Optional(Config), counterId: Type.Optional(Nullable(Id)), enabled: Type.Optional(Type.Boolean()) }, strict) },
+    schema: { body: Type.Object({ kind: Kind, name: Name, config: Type.Optional(Config), counterId: Type.Optional(Nullable(Id)), enabled: Type.Optional(Type.Boolean()) }, strict), response: { 201: AdminDevice, ...staffErrors(400, 404) } },
   }, async (req, reply) => {
     const b = req.body as { kind: 'printer' | 'buttons'; name: string; config?: DeviceConfig; counterId?: number | null; enabled?: boolean };
     check(b.kind, b.config ?? {}, b.counterId ?? null);
@@ -66,7 +68,7 @@ export const deviceRoutes: FastifyPluginAsync<{ ctx: AppContext; layer: DeviceLa
   });
 
   app.patch('/api/admin/devices/:id', {
-    schema: { params: IdParams, body: Type.Object({ name: Type.Optional(Name), config: Type.Optional(Config), counterId: Type.Optional(Nullable(Id)), enabled: Type.Optional(Type.Boolean()) }, strict) },
+    schema: { params: IdParams, body: Type.Object({ name: Type.Optional(Name), config: Type.Optional(Config), counterId: Type.Optional(Nullable(Id)), enabled: Type.Optional(Type.Boolean()) }, strict), response: { 200: AdminDevice, ...staffErrors(400, 404) } },
   }, async (req) => {
     const cur = store.get(id(req));
     if (!cur) throw notFound('Device');
@@ -77,7 +79,7 @@ export const deviceRoutes: FastifyPluginAsync<{ ctx: AppContext; layer: DeviceLa
     return row;
   });
 
-  app.post('/api/admin/devices/:id/token', { schema: { params: IdParams } }, async (req, reply) => {
+  app.post('/api/admin/devices/:id/token', { schema: { params: IdParams, response: { 201: DeviceToken, ...staffErrors(400, 404) } } }, async (req, reply) => {
     const row = store.get(id(req));
     if (!row) throw notFound('Device');
     const token = store.replaceToken(row.id, () => ctx.tokens.issue({ deviceId: row.id }), staff(req).id);
@@ -87,7 +89,7 @@ export const deviceRoutes: FastifyPluginAsync<{ ctx: AppContext; layer: DeviceLa
     return reply.code(201).send({ deviceId: row.id, token });
   });
 
-  app.post('/api/admin/devices/:id/test-print', { schema: { params: IdParams } }, async (req) => {
+  app.post('/api/admin/devices/:id/test-print', { schema: { params: IdParams, response: { 200: Printed, ...staffErrors(400, 404, 409), ...errors(502) } } }, async (req) => {
     const row = store.get(id(req));
     if (!row) throw notFound('Device');
     const print = layer.printerOf(row.id);

@@ -58,4 +58,7 @@ export function fixService<T extends ServiceRow>(row: T | undefined): T | undefi
   return row;
 }
 
-export const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
+/** An instant as ISO text; null for none (typed exactly, so the reply schemas' checks see it). */
+export function iso(ms: number): string;
+export function iso(ms: number | null | undefined): string | null;
+export function iso(ms: number | null | undefined) { return ms == null ? null : new Date(ms).toISOString(); }

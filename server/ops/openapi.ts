@@ -3,6 +3,7 @@
 // the URL, so a route needs no extra annotation to be described rightly.
 import type { SwaggerOptions } from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
+import { ErrorReply, file } from '../replies/common';
 
 const areas: [RegExp, string, boolean][] = [
   // [path, tag, needs a bearer token]
@@ -19,6 +20,14 @@ const areas: [RegExp, string, boolean][] = [
   [/^\//, 'screens', false],
 ];
 
+// The screens' routes come from @fastify/static and the redirects of app.ts; they are described
+// here by their URL, as their tags are.
+const screenReplies: [RegExp, Record<string, unknown>][] = [
+  [/\*$/, { 200: { description: "The screen's page (text/html) or one of its files (JavaScript, CSS, images, fonts)", content: { 'text/html': { schema: { type: 'string' } }, '*/*': { schema: { type: 'string', format: 'binary' } } } }, 404: ErrorReply }],
+  [/^\/favicon\.ico$/, { 200: file('image/x-icon', 'The icon of every page') }],
+  [/^\/[a-z]*$/, { 302: { description: 'To the screen (its folder, with the query kept)', type: 'null' } }],
+];
+
 const websocketHelp: Record<string, string> = {
   '/api/ws': 'WebSocket: a snapshot, then every committed change with a strictly increasing `seq` (server/protocol.ts).',
   '/api/agent': 'WebSocket of the device agents, authenticated with a device token (drivers/agent/protocol.ts).',
@@ -30,7 +39,7 @@ const websocketHelp: Record<string, string> = {
  */
 export function openapiOptions(app: FastifyInstance, release: string): SwaggerOptions {
   const websockets: string[] = [];
-  app.addHook('onRoute', (r) => { if (r.websocket && r.method === 'GET') websockets.push(r.url); });
+  app.addHook('onRoute', (r) => { if ((r.websocket || r.wsHandler) && r.method === 'GET') websockets.push(r.url); });
   return {
     openapi: {
       openapi: '3.1.0',
@@ -57,6 +66,7 @@ export function openapiOptions(app: FastifyInstance, release: string): SwaggerOp
       const s = { ...(schema ?? {}) } as Record<string, unknown>;
       s.tags ??= [tag];
       if (bearer && !s.security) s.security = [{ bearer: [] }];
+      if (tag === 'screens' && !s.response) s.response = screenReplies.find(([re]) => re.test(url))?.[1];
       return { schema: s as typeof schema, url };
     },
     transformObject: (doc) => {
@@ -64,7 +74,11 @@ export function openapiOptions(app: FastifyInstance, release: string): SwaggerOp
       for (const url of websockets) {
         openapiObject.paths[url] = { get: {
           tags: ['realtime'], description: websocketHelp[url] ?? 'WebSocket',
-          responses: { 101: { description: 'Switching Protocols: the WebSocket is open' } },
+          responses: {
+            101: { description: 'Switching Protocols: the WebSocket is open' },
+            426: { description: 'A request without an upgrade', content: { 'application/json': { schema: ErrorReply } } },
+            ...(url === '/api/agent' ? { 401: { description: 'No device token, or a revoked one', content: { 'application/json': { schema: ErrorReply } } } } : {}),
+          },
           ...(url === '/api/agent' ? { security: [{ bearer: [] }] } : {}),
         } };
       }

@@ -8,6 +8,8 @@ import { templates, type TemplateId } from '../config/templates';
 import type { AppContext } from '../context';
 import { conflict } from '../errors';
 import type { ImportResult } from '../config/store';
+import { ConfigExport, ImportReply, Setup } from '../replies/admin';
+import { staffErrors } from '../replies/common';
 import { strict } from '../schemas';
 
 const DryRun = Type.Object({ dryRun: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])) }, strict);
@@ -27,23 +29,23 @@ export const adminConfigRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
     for (const id of new Set([...before, ...deviceIds()])) await ctx.devices.reload?.(id);
   };
 
-  app.get('/api/admin/config', async (_req, reply) => {
+  app.get('/api/admin/config', { schema: { response: { 200: ConfigExport, ...staffErrors() } } }, async (_req, reply) => {
     const day = new Date(ctx.clock()).toISOString().slice(0, 10);
     return reply.header('content-disposition', `attachment; filename="talon-config-${day}.json"`).send(ctx.configDoc.export());
   });
 
   // A whole hall's document is larger than the default body limit (scripts of many services).
-  app.post('/api/admin/config', { bodyLimit: 5 * 1024 * 1024, schema: { querystring: DryRun } }, async (req) => {
+  app.post('/api/admin/config', { bodyLimit: 5 * 1024 * 1024, schema: { querystring: DryRun, response: { 200: ImportReply, ...staffErrors(400, 409, 413) } } }, async (req) => {
     const before = deviceIds();
     const r = await ctx.configDoc.import(req.body, { actor: staff(req).id, dryRun: (req.query as { dryRun?: string }).dryRun === 'true' });
     await applied(r, before);
     return r;
   });
 
-  app.get('/api/admin/setup', async () => setupState(ctx.sql, ctx.settings, ctx.config.timezone, !!ctx.config.printer));
+  app.get('/api/admin/setup', { schema: { response: { 200: Setup, ...staffErrors() } } }, async () => setupState(ctx.sql, ctx.settings, ctx.config.timezone, !!ctx.config.printer));
 
   app.post('/api/admin/setup/template', {
-    schema: { body: Type.Object({ template: Type.Union((Object.keys(templates) as TemplateId[]).map((t) => Type.Literal(t))), dryRun: Type.Optional(Type.Boolean()) }, strict) },
+    schema: { body: Type.Object({ template: Type.Union((Object.keys(templates) as TemplateId[]).map((t) => Type.Literal(t))), dryRun: Type.Optional(Type.Boolean()) }, strict), response: { 200: ImportReply, ...staffErrors(400, 409) } },
   }, async (req) => {
     const { template, dryRun } = req.body as { template: TemplateId; dryRun?: boolean };
     // A template replaces the services and counters: only in a hall that has no tickets yet.

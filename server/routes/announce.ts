@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import { AppError, badRequest } from '../errors';
 import { announcementText, type AnnounceLang } from '../../ui/announce-text';
+import { errors, file } from '../replies/common';
 
 export interface AnnounceOptions {
   /** The espeak-ng executable (looked up in PATH). */
@@ -94,7 +95,7 @@ export default async function announceRoutes(app: FastifyInstance, opts: Announc
     return p;
   };
 
-  app.get('/api/announce.wav', async (req, reply) => {
+  app.get('/api/announce.wav', { schema: { response: { 200: file('audio/wav', 'The spoken call or text (espeak-ng)'), ...errors(400, 500, 501, 503) } } }, async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const str = (name: string) => {
       const v = q[name];

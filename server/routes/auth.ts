@@ -7,7 +7,8 @@ import { dummyHash, verifyPassword } from '../auth/password';
 import { requireRole, staff } from '../auth/guard';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
-import { Login, Ok, StaffUser, errors } from '../replies';
+import { errors } from '../replies/common';
+import { Login, Ok, PasswordChanged, StaffUser } from '../replies/public';
 import { Password, strict } from '../schemas';
 
 export const authRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -52,7 +53,7 @@ export const authRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
   // sessions of the user end, this one stays.
   app.post('/api/auth/password', {
     preHandler: requireRole('operator', { passwordChange: true }),
-    schema: { body: Type.Object({ current: Type.String({ minLength: 1, maxLength: 200 }), password: Password }, strict) },
+    schema: { body: Type.Object({ current: Type.String({ minLength: 1, maxLength: 200 }), password: Password }, strict), response: { 200: PasswordChanged, ...errors(400, 401, 403, 429) } },
     config: { rateLimit: { max: 10, timeWindow: 60_000 } },
   }, async (req, reply) => {
     const { current, password } = req.body as { current: string; password: string };

@@ -4,7 +4,8 @@ import { Type } from 'typebox';
 import { requireRole, staff } from '../auth/guard';
 import type { AppContext } from '../context';
 import { notFound } from '../errors';
-import { Counter, CounterReply, CounterWork, StaffSettings, TicketReply, errors } from '../replies';
+import { errors } from '../replies/common';
+import { Counter, CounterReply, CounterWork, StaffSettings, TicketReply } from '../replies/public';
 import { Id, IdParams, strict } from '../schemas';
 
 const Outcome = Type.String({ minLength: 1, maxLength: 64 });

@@ -12,11 +12,15 @@ import type { FeedbackService } from '../hall/feedback';
 import type { FeedbackBy, LeanViews } from '../hall/lean';
 import type { LunchService } from '../hall/lunches';
 import { hallDay } from '../engine/numbering';
+import { errors, file, staffErrors } from '../replies/common';
+import { LunchRules } from '../replies/admin';
+import { BeforeAfter, Erlang, EtaAccuracy, LunchAdopted, LunchProposal, OwnLunch, PlanFact, PlanFactNote, Rated, Ratings, Staffing } from '../replies/lean';
 import { Id, HHMM, strict } from '../schemas';
 import { beforeAfter, type Figures } from '../stats/before-after';
 import { evaluate, MAX_LOAD, load, staffing } from '../stats/erlang';
 
 const DAY_MS = 86_400_000;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_RANGE_DAYS = 400;
 /** Working days of a year by the production calendar (a five-day week: 247–248). */
 const WORKING_DAYS_PER_YEAR = 247;
@@ -94,7 +98,7 @@ export const leanRoutes: FastifyPluginAsync<{ ctx: AppContext } & LeanDeps> = as
   /** The hall day named, or today's. */
   const dayOr = (day: string | undefined) => (day === undefined ? hallDay(ctx.clock(), ctx.config.timezone) : validDay(day));
 
-  app.get('/api/stats/plan-fact', { ...supervisor, schema: { querystring: Type.Object({ day: Type.Optional(Day), counterId: Type.Optional(IdText) }, strict) } }, async (req) => {
+  app.get('/api/stats/plan-fact', { ...supervisor, schema: { querystring: Type.Object({ day: Type.Optional(Day), counterId: Type.Optional(IdText) }, strict), response: { 200: PlanFact, ...staffErrors(400, 404) } } }, async (req): Promise<Static<typeof PlanFact>> => {
     const q = req.query as { day?: string; counterId?: string };
     const sheet = lean.planFact(dayOr(q.day), q.counterId ? Number(q.counterId) : null, ctx.clock());
     return { ...sheet, reasons: ctx.settings.get().deviationReasons, now: new Date(ctx.clock()).toISOString() };
@@ -102,7 +106,7 @@ export const leanRoutes: FastifyPluginAsync<{ ctx: AppContext } & LeanDeps> = as
 
   app.post('/api/stats/plan-fact/notes', {
     ...supervisor,
-    schema: { body: Type.Object({ day: Day, hour: Hour, counterId: Type.Optional(Type.Union([Id, Type.Null()])), reasonId: Type.String({ minLength: 1, maxLength: 64 }), text: Note, measure: Note }, strict) },
+    schema: { body: Type.Object({ day: Day, hour: Hour, counterId: Type.Optional(Type.Union([Id, Type.Null()])), reasonId: Type.String({ minLength: 1, maxLength: 64 }), text: Note, measure: Note }, strict), response: { 201: PlanFactNote, ...staffErrors(400, 404) } },
   }, async (req, reply) => {
     const b = req.body as { day: string; hour: string; counterId?: number | null; reasonId: string; text?: string; measure?: string };
     if (!ctx.settings.get().deviationReasons.some((r) => r.id === b.reasonId)) throw badRequest(`Unknown deviation cause ${b.reasonId}`);
@@ -131,18 +135,18 @@ export const leanRoutes: FastifyPluginAsync<{ ctx: AppContext } & LeanDeps> = as
     if (effect.customersPerYear === null) throw badRequest('Give customersPerYear, or a current period (or servedPerDay) to derive it from');
     return { baseline, current, ...effect, inputs: { hoursPerFteYear: b.hoursPerFteYear, costPerFteYear: b.costPerFteYear, workingDaysPerYear, targetSec: b.targetSec ?? null } };
   };
-  app.post('/api/stats/before-after', { ...supervisor, schema: { body: BeforeAfterBody } }, async (req) => report(req.body as BeforeAfterBody));
-  app.post('/api/stats/before-after.xlsx', { ...supervisor, schema: { body: BeforeAfterBody } }, async (req, reply) => {
+  app.post('/api/stats/before-after', { ...supervisor, schema: { body: BeforeAfterBody, response: { 200: BeforeAfter, ...staffErrors(400) } } }, async (req): Promise<Static<typeof BeforeAfter>> => report(req.body as BeforeAfterBody));
+  app.post('/api/stats/before-after.xlsx', { ...supervisor, schema: { body: BeforeAfterBody, response: { 200: file(XLSX, 'The before/after report as an XLSX workbook'), ...staffErrors(400) } } }, async (req, reply) => {
     const xlsx = await beforeAfterXlsx(await report(req.body as BeforeAfterBody), ctx.settings.get().hallName);
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', 'attachment; filename="before-after.xlsx"').send(xlsx);
+    return reply.type(XLSX).header('content-disposition', 'attachment; filename="before-after.xlsx"').send(xlsx);
   });
 
   // ---- staffing ----
 
   app.get('/api/stats/erlang', {
     ...supervisor,
-    schema: { querystring: Type.Object({ arrivalsPerHour: Decimal, serviceSec: Decimal, targetSec: Decimal, targetPct: Decimal, maxOccupancyPct: Type.Optional(Decimal), shrinkagePct: Type.Optional(Decimal), servers: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })) }, strict) },
-  }, async (req) => {
+    schema: { querystring: Type.Object({ arrivalsPerHour: Decimal, serviceSec: Decimal, targetSec: Decimal, targetPct: Decimal, maxOccupancyPct: Type.Optional(Decimal), shrinkagePct: Type.Optional(Decimal), servers: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })) }, strict), response: { 200: Erlang, ...staffErrors(400, 422) } },
+  }, async (req): Promise<Static<typeof Erlang>> => {
     const q = req.query as Record<string, string | undefined>;
     const input = {
       arrivalsPerHour: num(q.arrivalsPerHour, 'arrivalsPerHour', 0, 100_000),
@@ -160,7 +164,7 @@ export const leanRoutes: FastifyPluginAsync<{ ctx: AppContext } & LeanDeps> = as
     return { ...needed, loadErlangs: a, ...(given ? { given } : {}) };
   });
 
-  app.get('/api/stats/staffing', { ...supervisor, schema: { querystring: Type.Object({ ...Range, ...Target }, strict) } }, async (req) => {
+  app.get('/api/stats/staffing', { ...supervisor, schema: { querystring: Type.Object({ ...Range, ...Target }, strict), response: { 200: Staffing, ...staffErrors(400) } } }, async (req) => {
     const q = req.query as { from: string; to: string; targetSec?: string; targetPct?: string };
     const r = range(q, 366);
     const t = target(q);
@@ -171,44 +175,44 @@ export const leanRoutes: FastifyPluginAsync<{ ctx: AppContext } & LeanDeps> = as
 
   app.get('/api/stats/lunch-plan', {
     ...supervisor,
-    schema: { querystring: Type.Object({ day: Type.Optional(Day), userIds: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,9})(,[1-9][0-9]{0,9}){0,99}$' })), ...Target }, strict) },
+    schema: { querystring: Type.Object({ day: Type.Optional(Day), userIds: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,9})(,[1-9][0-9]{0,9}){0,99}$' })), ...Target }, strict), response: { 200: LunchProposal, ...staffErrors(400) } },
   }, async (req) => {
     const q = req.query as { day?: string; userIds?: string; targetSec?: string; targetPct?: string };
     return lunches.proposal(dayOr(q.day), { userIds: q.userIds?.split(',').map(Number), ...target(q) });
   });
   app.post('/api/stats/lunch-plan', {
     ...supervisor,
-    schema: { body: Type.Object({ day: Day, lunches: Type.Array(Type.Object({ userId: Id, start: HHMM, end: HHMM }, strict), { maxItems: 200 }) }, strict) },
+    schema: { body: Type.Object({ day: Day, lunches: Type.Array(Type.Object({ userId: Id, start: HHMM, end: HHMM }, strict), { maxItems: 200 }) }, strict), response: { 201: LunchAdopted, ...staffErrors(400) } },
   }, async (req, reply) => {
     const b = req.body as { day: string; lunches: { userId: number; start: string; end: string }[] };
     const plan = lunches.adopt(validDay(b.day), b.lunches, staff(req).id, ctx.clock());
     ctx.hub.publish([{ type: 'lunch.changed', day: b.day }]);
     return reply.code(201).send({ day: b.day, ...plan });
   });
-  app.get('/api/stats/lunch-rules', supervisor, async () => ctx.settings.get().lunch);
+  app.get('/api/stats/lunch-rules', { ...supervisor, schema: { response: { 200: LunchRules, ...staffErrors() } } }, async () => ctx.settings.get().lunch);
   app.put('/api/stats/lunch-rules', {
     ...supervisor,
-    schema: { body: Type.Object({ ...LunchRule.properties, byUser: Type.Record(Type.String({ pattern: '^[1-9][0-9]{0,9}$' }), LunchRule, { maxProperties: 500, additionalProperties: false }) }, strict) },
+    schema: { body: Type.Object({ ...LunchRule.properties, byUser: Type.Record(Type.String({ pattern: '^[1-9][0-9]{0,9}$' }), LunchRule, { maxProperties: 500, additionalProperties: false }) }, strict), response: { 200: LunchRules, ...staffErrors(400) } },
   }, async (req) => lunches.setRules(req.body as any, staff(req).id));
 
-  app.get('/api/staff/lunch', { preValidation: requireRole('operator') }, async (req) => lunches.ofUser(staff(req).id, ctx.clock()));
+  app.get('/api/staff/lunch', { preValidation: requireRole('operator'), schema: { response: { 200: OwnLunch, ...staffErrors() } } }, async (req) => lunches.ofUser(staff(req).id, ctx.clock()));
 
   // ---- wait-estimate accuracy, ratings ----
 
-  app.get('/api/stats/eta-accuracy', { ...supervisor, schema: { querystring: Type.Object(Range, strict) } }, async (req) => {
+  app.get('/api/stats/eta-accuracy', { ...supervisor, schema: { querystring: Type.Object(Range, strict), response: { 200: EtaAccuracy, ...staffErrors(400) } } }, async (req) => {
     const r = range(req.query as { from: string; to: string });
     return lean.etaAccuracy(r.from, r.to);
   });
 
   const By = Type.Union(['service', 'operator', 'counter', 'day'].map((b) => Type.Literal(b)));
-  app.get('/api/stats/feedback', { ...supervisor, schema: { querystring: Type.Object({ ...Range, by: Type.Optional(By) }, strict) } }, async (req) => {
+  app.get('/api/stats/feedback', { ...supervisor, schema: { querystring: Type.Object({ ...Range, by: Type.Optional(By) }, strict), response: { 200: Ratings, ...staffErrors(400) } } }, async (req) => {
     const q = req.query as { from: string; to: string; by?: FeedbackBy };
     const r = range(q);
     return lean.feedback(r.from, r.to, q.by ?? 'service');
   });
 
   app.post('/api/feedback', {
-    schema: { body: Type.Object({ ticketId: Id, rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 1000 })) }, strict) },
+    schema: { body: Type.Object({ ticketId: Id, rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 1000 })) }, strict), response: { 201: Rated, ...errors(400, 404, 409, 429) } },
     config: { rateLimit: ctx.kioskRateLimit },
   }, async (req, reply) => {
     const b = req.body as { ticketId: number; rating: number; comment?: string };

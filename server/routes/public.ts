@@ -7,7 +7,8 @@ import { Type } from 'typebox';
 import type { AppContext } from '../context';
 import { AppError, notFound } from '../errors';
 import { TICKET_CODE } from '../hall/ticket-code';
-import { Display, Health, IssuedTicket, Notice, PublicSettingsReply, Service, Ticket, errors } from '../replies';
+import { errors } from '../replies/common';
+import { Display, Health, IssuedTicket, Notice, PublicSettingsReply, Service, Ticket } from '../replies/public';
 import { Id, IdParams, strict } from '../schemas';
 
 /** Per address and minute, for clients without a token. A status page asks at most once a second;

@@ -8,6 +8,8 @@ import { requireRole } from '../auth/guard';
 import type { AppContext } from '../context';
 import { AppError, badRequest } from '../errors';
 import { readHistory } from '../hall/simulate-history';
+import { staffErrors } from '../replies/common';
+import { WhatIf } from '../replies/lean';
 import { simulateYielding } from '../sim/run';
 import { MAX_CUSTOMERS_PER_DAY, scenarioProblem, type Scenario } from '../sim/scenario';
 import { applyChange, busiestWeekday, Change, ChangeError, historyScenario } from '../sim/what-if';
@@ -32,7 +34,7 @@ const expectedPerDay = (s: Scenario) => Object.values(s.arrivals).reduce((a, h) 
 
 export const simulateRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   let running = false;
-  app.post('/api/stats/simulate', { preHandler: requireRole('supervisor'), schema: { body: Body } }, async (req) => {
+  app.post('/api/stats/simulate', { preHandler: requireRole('supervisor'), schema: { body: Body, response: { 200: WhatIf, ...staffErrors(400, 429) } } }, async (req): Promise<Static<typeof WhatIf>> => {
     const body = req.body as Body;
     const from = Date.parse(body.from), to = Math.min(Date.parse(body.to), ctx.clock());
     if (!(from < to)) throw badRequest('`from` must be before `to` and before now');

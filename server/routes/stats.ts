@@ -1,7 +1,7 @@
 // Statistics (role supervisor): thin translations of HTTP into the read models; the figures are
 // computed in server/stats, the SQL that feeds them is in server/hall.
 import type { FastifyPluginAsync } from 'fastify';
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { requireRole } from '../auth/guard';
 import type { AppContext } from '../context';
 import { hallDay } from '../engine/numbering';
@@ -10,7 +10,9 @@ import { reportCsv, reportXlsx, type Lang } from '../export/report-files';
 import { ticketsCsv } from '../export/tickets-csv';
 import { ticketExportPages } from '../hall/stats';
 import { GROUPINGS, type Grouping } from '../stats/report';
-import { IdParams, Nullable, strict } from '../schemas';
+import { file, staffErrors } from '../replies/common';
+import { FoundTickets, Live, Report, Summary, TicketEvents } from '../replies/stats';
+import { IdParams, strict } from '../schemas';
 
 const DAY_MS = 86_400_000;
 /** The longest range a statistics request may cover: three years (and a leap day). */
@@ -29,49 +31,14 @@ export const ReportParams = Type.Object({
   lang: Type.Optional(LangParam),
 }, strict);
 type ReportParams = { from: string; to: string; by?: Grouping; serviceId?: string; counterId?: string; userId?: string; targetSec?: string; lang?: Lang };
-
-const Sec = Nullable(Type.Integer());
-const Pct = Nullable(Type.Number());
-const RowSchema = Type.Object({
-  key: Type.Union([Type.Integer(), Type.String(), Type.Null()]), label: Type.String(), labelEn: Type.String(),
-  issued: Type.Integer(), called: Type.Integer(), served: Type.Integer(), noShow: Type.Integer(), expired: Type.Integer(), transferred: Type.Integer(),
-  avgWaitSec: Sec, medianWaitSec: Sec, p90WaitSec: Sec, maxWaitSec: Sec, withinTargetPct: Pct,
-  avgServiceSec: Sec, medianServiceSec: Sec, p90ServiceSec: Sec,
-  openSec: Type.Optional(Type.Integer()), breakSec: Type.Optional(Type.Integer()), servingSec: Type.Optional(Type.Integer()), utilisationPct: Type.Optional(Pct),
-});
-const Ref = Nullable(Type.Object({ id: Type.Integer(), name: Type.String() }));
-const ReportReply = Type.Object({ from: Type.String(), to: Type.String(), by: Grouping, tz: Type.String(), rows: Type.Array(RowSchema), total: RowSchema });
-const EventsReply = Type.Array(Type.Object({
-  at: Type.String(), action: Type.String(), fromStatus: Nullable(Type.String()), toStatus: Type.String(), counter: Ref, user: Ref, detail: Type.Unknown(),
-}));
 const SearchParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 20 }), day: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }, strict);
-const SearchReply = Type.Array(Type.Object({
-  id: Type.Integer(), number: Type.String(), serviceId: Type.Integer(), originalServiceId: Type.Integer(), serviceName: Type.String(), status: Type.String(),
-  hallDay: Type.String(), issuedAt: Type.String(), calledAt: Nullable(Type.String()), finishedAt: Nullable(Type.String()), waitSec: Sec, counter: Ref, user: Ref,
-}));
 
-const IsoOrNull = Nullable(Type.String());
-const LiveReply = Type.Object({
-  at: Type.String(),
-  services: Type.Array(Type.Object({
-    serviceId: Type.Integer(), name: Type.String(), nameEn: Nullable(Type.String()), waiting: Type.Integer(), longestWaitSec: Type.Integer(),
-    oldestIssuedAt: IsoOrNull, etaMinutes: Type.Integer(), overdue: Type.Integer(), maxWaitSec: Type.Integer(),
-  })),
-  counters: Type.Array(Type.Object({
-    counterId: Type.Integer(), name: Type.String(), state: Type.String(), user: Ref,
-    ticket: Nullable(Type.Object({ id: Type.Integer(), number: Type.String(), serviceId: Type.Integer(), status: Type.String(), calledAt: Type.String(), startedAt: IsoOrNull })),
-    since: IsoOrNull, sinceSec: Sec, breakReason: Nullable(Type.String()), breakLimitSec: Sec,
-  })),
-  today: RowSchema,
-  alerts: Type.Array(Type.Object({
-    kind: Type.String(), severity: Type.String(), message: Type.String(), messageEn: Type.String(),
-    serviceId: Type.Optional(Type.Integer()), counterId: Type.Optional(Type.Integer()), deviceId: Type.Optional(Type.Union([Type.Integer(), Type.String()])), since: Type.String(),
-  })),
-  nextChangeAt: IsoOrNull,
-});
-
-const ok = (schema: TSchema) => ({ 200: schema });
-const isoOf = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+/** A 200 answer of this schema, or the statistics' refusals (an unknown id of a filter: 404). */
+const ok = (schema: TSchema | object, ...codes: number[]) => ({ 200: schema, ...staffErrors(400, ...codes) });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+function isoOf(ms: number): string;
+function isoOf(ms: number | null): string | null;
+function isoOf(ms: number | null) { return ms === null ? null : new Date(ms).toISOString(); }
 
 /** The range of a request, checked: from before to, at most MAX_RANGE_DAYS long. */
 function range(q: { from: string; to: string }) {
@@ -111,30 +78,30 @@ export const statsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
   // Named by the hall's days (a Moscow November is 2026-11-01…2026-11-30, not the UTC 10-31…11-30).
   const fileName = (r: Awaited<ReturnType<typeof reportOf>>, ext: string) => `report-${r.by}-${hallDay(Date.parse(r.from), r.tz)}-${hallDay(Date.parse(r.to) - 1, r.tz)}.${ext}`;
 
-  app.get('/api/stats/report', { schema: { querystring: ReportParams, response: ok(ReportReply) } }, async (req) => reportOf(req.query as ReportParams));
+  app.get('/api/stats/report', { schema: { querystring: ReportParams, response: ok(Report, 404) } }, async (req) => reportOf(req.query as ReportParams));
 
-  app.get('/api/stats/report.csv', { schema: { querystring: ReportParams } }, async (req, reply) => {
+  app.get('/api/stats/report.csv', { schema: { querystring: ReportParams, response: ok(file('text/csv', 'The report\'s rows as CSV (UTF-8 with a BOM), the total last', false), 404) } }, async (req, reply) => {
     const q = req.query as ReportParams;
     const r = await reportOf(q);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName(r, 'csv')}"`).send(reportCsv(r, q.lang ?? 'ru'));
   });
 
-  app.get('/api/stats/report.xlsx', { schema: { querystring: ReportParams } }, async (req, reply) => {
+  app.get('/api/stats/report.xlsx', { schema: { querystring: ReportParams, response: ok(file(XLSX, 'The report as an XLSX workbook'), 404) } }, async (req, reply) => {
     const q = req.query as ReportParams;
     const r = await reportOf(q);
     const filters = (['serviceId', 'counterId', 'userId', 'targetSec'] as const).filter((k) => q[k] !== undefined).map((k): [string, number] => [k, Number(q[k])]);
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    return reply.type(XLSX)
       .header('content-disposition', `attachment; filename="${fileName(r, 'xlsx')}"`)
       .send(reportXlsx(r, q.lang ?? 'ru', filters));
   });
 
-  app.get('/api/stats/tickets/:id/events', { schema: { params: IdParams, response: ok(EventsReply) } }, async (req) => {
+  app.get('/api/stats/tickets/:id/events', { schema: { params: IdParams, response: ok(TicketEvents, 404) } }, async (req) => {
     const events = ctx.history.events(Number((req.params as IdParams).id));
     if (!events) throw notFound('Ticket');
     return events;
   });
 
-  app.get('/api/stats/tickets', { schema: { querystring: SearchParams, response: ok(SearchReply) } }, async (req) => {
+  app.get('/api/stats/tickets', { schema: { querystring: SearchParams, response: ok(FoundTickets) } }, async (req) => {
     const q = req.query as { number: string; day?: string };
     const d = q.day ?? hallDay(ctx.clock(), ctx.config.timezone);
     if (Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d) throw badRequest(`No such day ${d}`);
@@ -143,7 +110,7 @@ export const statsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
     return found;
   });
 
-  app.get('/api/stats/live', { schema: { response: ok(LiveReply) } }, async () => {
+  app.get('/api/stats/live', { schema: { response: { 200: Live, ...staffErrors() } } }, async (): Promise<Static<typeof Live>> => {
     const v = ctx.live.view();
     return {
       ...v,
@@ -155,12 +122,12 @@ export const statsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
     };
   });
 
-  app.get('/api/stats/summary', { schema: { querystring: Range } }, async (req) => {
+  app.get('/api/stats/summary', { schema: { querystring: Range, response: ok(Summary) } }, async (req) => {
     const { from, to } = range(req.query as { from: string; to: string });
     return ctx.stats.summary(from, to);
   });
 
-  app.get('/api/stats/tickets.csv', { schema: { querystring: Range } }, async (req, reply) => {
+  app.get('/api/stats/tickets.csv', { schema: { querystring: Range, response: ok(file('text/csv', 'One row per ticket issued in the range (UTF-8 with a BOM), streamed', false)) } }, async (req, reply) => {
     const { from, to } = range(req.query as { from: string; to: string });
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="tickets.csv"').send(ticketsCsv(ticketExportPages(ctx.sql, from, to)));
   });

@@ -1,29 +1,10 @@
-// TypeBox schemas of the replies (the views of server/protocol.ts and server/hall/views.ts):
-// the OpenAPI document describes the answers from them, and Fastify serialises with them.
-// The contract's fields are required (a reply without one fails loudly); Talon's additions are
-// listed but optional, and every object keeps fields not listed here (additionalProperties), so
-// a schema never strips what a view carries.
-import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
-import type { CallView, CounterView, NoticeView, PublicSettings, ServiceView } from './protocol';
+// Reply schemas of the public, auth and counter routes (the views of server/protocol.ts and
+// server/hall/views.ts). Conventions: ./common.ts.
+import { Type } from 'typebox';
+import type { CallView, CounterView, NoticeView, PublicSettings, ServiceView } from '../protocol';
+import { Choice, Fits, Int, Obj, Opt, OrNull, Ref, Str, Time } from './common';
 
-const open = { additionalProperties: true } as const;
-const Obj = <P extends TProperties>(props: P, description?: string) => Type.Object(props, { ...open, ...(description ? { description } : {}) });
-const Opt = Type.Optional;
-
-/** A nullable value as a type list (fast-json-stringify serialises it without trying each branch). */
-function OrNull<T extends TSchema>(t: T): TSchema & { static: Static<T> | null } {
-  const s = t as unknown as { type: string };
-  return Type.Unsafe<Static<T> | null>({ ...t, type: [s.type, 'null'] }) as never;
-}
-
-const Int = Type.Integer();
-const Str = Type.String();
-const Time = Type.String({ format: 'date-time' });
 const TicketStatus = Type.String({ enum: ['waiting', 'called', 'serving', 'done', 'no_show', 'postponed', 'expired'] });
-
-export const ErrorReply = Obj({ error: Type.String({ description: 'Stable machine code: validation, not_found, unauthorized, forbidden, conflict, rate_limited, …' }), message: Str });
-/** The error answers a route documents, by status code. */
-export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorReply]));
 
 // A const in a reply schema would be printed whatever the value (fast-json-stringify): text.
 export const Health = Obj({ status: Type.String({ description: '"ok" while the server works' }) });
@@ -48,18 +29,16 @@ export const PublicSettingsReply = Obj({
   boards: Opt(Type.Record(Str, Obj({}))),
 });
 
-const CounterRef = Obj({ id: Int, name: Str });
-
 /** GET /api/tickets/:id, and inside the counter commands' answers. */
 export const Ticket = Obj({
   id: Int, number: Str, serviceId: Int, status: TicketStatus, ahead: Int, etaMinutes: Int,
-  counter: OrNull(CounterRef),
+  counter: OrNull(Ref),
   issuedAt: Opt(Time), calledAt: Opt(OrNull(Time)), privileged: Opt(Type.Boolean()),
   service: Opt(Obj({ id: Int, name: Str, nameEn: OrNull(Str) })),
 });
 
 export const IssuedTicket = Obj({
-  ...Ticket.properties, counter: Opt(OrNull(CounterRef)), issuedAt: Time,
+  ...Ticket.properties, counter: Opt(OrNull(Ref)), issuedAt: Time,
   printed: Opt(Type.Boolean({ description: 'Present when a printer serves the request: false = show the number on screen' })),
   statusUrl: Opt(Type.String({ description: 'The ticket\'s status page (the QR target)' })),
 }, 'A new ticket: status is "waiting"');
@@ -68,15 +47,15 @@ export const Role = Type.String({ enum: ['operator', 'supervisor', 'admin'] });
 export const StaffUser = Obj({ id: Int, login: Str, name: Str, role: Role, mustChangePassword: Opt(Type.Boolean({ description: 'The password must be changed before anything else' })) });
 export const Login = Obj({ token: Str, user: StaffUser });
 export const Ok = Obj({ ok: Type.Boolean() });
+export const PasswordChanged = Obj({ ok: Type.Boolean(), sessionsEnded: Type.Integer({ description: 'The other sessions ended' }) });
 
 export const Counter = Obj({
   id: Int, name: Str, state: Type.String({ enum: ['closed', 'open', 'break'] }),
-  breakReason: Opt(OrNull(Str)), user: Opt(OrNull(CounterRef)),
+  breakReason: Opt(OrNull(Str)), user: Opt(OrNull(Ref)),
 });
 export const CounterReply = Obj({ counter: Counter });
 export const TicketReply = Obj({ ticket: OrNull(Ticket) });
 
-const Choice = Obj({ id: Str, ru: Str, en: Str });
 export const StaffSettings = Obj({ outcomes: Type.Array(Choice), breakReasons: Type.Array(Choice), recallLimit: Int });
 
 export const CounterWork = Obj({
@@ -94,6 +73,5 @@ export const CounterWork = Obj({
 }, "A counter's work view for the operator console");
 
 // The views the screens type in protocol.ts fit these schemas (checked by the compiler).
-type Fits<View, S extends TObject> = View extends Static<S> ? true : never;
 export const viewsFit: [Fits<ServiceView, typeof Service>, Fits<NoticeView, typeof Notice>, Fits<CallView, (typeof Display)['properties']['calls']['items']>,
   Fits<CounterView, typeof Counter>, Fits<PublicSettings, typeof PublicSettingsReply>] = [true, true, true, true, true];
