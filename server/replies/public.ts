@@ -46,6 +46,7 @@ export const IssuedTicket = Obj({
 export const Role = Type.String({ enum: ['operator', 'supervisor', 'admin'] });
 export const StaffUser = Obj({ id: Int, login: Str, name: Str, role: Role, mustChangePassword: Opt(Type.Boolean({ description: 'The password must be changed before anything else' })) });
 export const Login = Obj({ token: Str, user: StaffUser });
+export const Me = Obj({ user: StaffUser });
 export const Ok = Obj({ ok: Type.Boolean() });
 export const PasswordChanged = Obj({ ok: Type.Boolean(), sessionsEnded: Type.Integer({ description: 'The other sessions ended' }) });
 

@@ -8,7 +8,7 @@ import { requireRole, staff } from '../auth/guard';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { errors } from '../replies/common';
-import { Login, Ok, PasswordChanged, StaffUser } from '../replies/public';
+import { Login, Me, Ok, PasswordChanged } from '../replies/public';
 import { Password, strict } from '../schemas';
 
 export const authRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -46,7 +46,7 @@ export const authRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { preHandler: requireRole('operator', { passwordChange: true }), schema: { response: { 200: Type.Object({ user: StaffUser }), ...errors(401, 403) } } },
+  app.get('/api/auth/me', { preHandler: requireRole('operator', { passwordChange: true }), schema: { response: { 200: Me, ...errors(401, 403) } } },
     async (req) => ({ user: { mustChangePassword: false, ...staff(req) } }));
 
   // One's own password: the current one is checked (and counts as a login attempt), the other
