@@ -23,21 +23,24 @@ import { IssuedTicket, Service } from '../server/replies/public';
 
 const DAYS = 22, PER_DAY = 2740, TZ = 'Europe/Moscow';
 
-/** ns per call of a and of b: 11 rounds of ~100 ms each, a and b taking turns (so that the
- * other work on the machine falls on both alike); the median round of each. */
+const ROUNDS = 21;
+/** ns per call of a and of b: rounds of ~50 ms each, a and b taking turns (so that the other work
+ * on this shared machine falls on both alike); the fastest round of each (the least disturbed)
+ * and the median one. */
 function compare(a: () => unknown, b: () => unknown) {
   const once = (fn: () => unknown, n: number) => { const t0 = performance.now(); for (let i = 0; i < n; i++) fn(); return ((performance.now() - t0) / n) * 1e6; };
-  const n = Math.max(50, Math.round(100e6 / Math.min(once(a, 200), once(b, 200))));
+  for (let w = 0; w < 3; w++) { once(a, 500); once(b, 500); } // warm both up first
+  const n = Math.max(50, Math.round(50e6 / Math.min(once(a, 200), once(b, 200))));
   const ra: number[] = [], rb: number[] = [];
-  for (let r = 0; r < 11; r++) { ra.push(once(a, n)); rb.push(once(b, n)); }
-  const med = (x: number[]) => [...x].sort((p, q) => p - q)[5];
-  return { a: med(ra), b: med(rb), n, spread: (x: number[]) => `${f0(Math.min(...x))}–${f0(Math.max(...x))}`, ra, rb };
+  for (let r = 0; r < ROUNDS; r++) { ra.push(once(a, n)); rb.push(once(b, n)); }
+  const med = (x: number[]) => [...x].sort((p, q) => p - q)[ROUNDS >> 1];
+  return { a: Math.min(...ra), b: Math.min(...rb), aMed: med(ra), bMed: med(rb), n };
 }
 const f0 = (x: number) => x.toLocaleString('en', { maximumFractionDigits: 0 });
 function report(label: string, plain: () => unknown, schema: () => unknown) {
   const c = compare(plain, schema);
-  console.log(`  JSON.stringify        ${f0(c.a).padStart(7)} ns   (rounds ${c.spread(c.ra)})`);
-  console.log(`  with the reply schema ${f0(c.b).padStart(7)} ns   (rounds ${c.spread(c.rb)})   JSON.stringify / schema = ${(c.a / c.b).toFixed(2)}   [${label}: 11 rounds of ${f0(c.n)}]`);
+  console.log(`  JSON.stringify        ${f0(c.a).padStart(7)} ns   (median round ${f0(c.aMed)})`);
+  console.log(`  with the reply schema ${f0(c.b).padStart(7)} ns   (median round ${f0(c.bMed)})   JSON.stringify / schema = ${(c.a / c.b).toFixed(2)} (medians ${(c.aMed / c.bMed).toFixed(2)})   [${label}: fastest of ${ROUNDS} rounds of ${f0(c.n)}]`);
 }
 
 // ---- 1. hot answers of a real hall ----
@@ -114,4 +117,4 @@ for (const [label, schema, value] of [['POST /api/tickets answer', IssuedTicket,
 }
 const h = new Histogram({ name: 'x_seconds', help: 'x', labelNames: ['method', 'route', 'status_code'], registers: [new Registry()] });
 const obs = compare(() => h.observe({ method: 'POST', route: '/api/tickets', status_code: '201' }, 0.0012), () => {});
-console.log(`one request observation: ${f0(obs.a)} ns (11 rounds of ${f0(obs.n)}: ${obs.spread(obs.ra)})`);
+console.log(`one request observation: ${f0(obs.a)} ns (fastest of ${ROUNDS} rounds of ${f0(obs.n)}; median round ${f0(obs.aMed)})`);
