@@ -15,17 +15,16 @@ import type { AuditEntry } from '../hall/audit';
 import type { HealthInput, healthDetail } from '../ops/health';
 import type { BackupFile as BackupFileView } from '../ops/backup-files';
 import type { HallSettings } from '../settings';
-import { Any, AnyObj, Arr, Bool, Choice, Dict, Fits, Int, IntOrStr, Num, Obj, Opt, OrNull, Str, Time } from './common';
+import { Any, AnyObj, Arr, Bool, Choice, Dict, Fits, HHMM, Int, IntOrStr, Num, Obj, Opt, OrNull, Str, Time } from './common';
 import { Role } from './public';
 
-const HHMM = Type.String({ description: 'Local time HH:MM' });
-const Hours = OrNull(Dict(OrNull(Arr(HHMM))));
+const Hours = Type.Unsafe<Record<string, string[] | null> | null>({ ...OrNull(Dict(OrNull(Arr(HHMM)))), description: 'Hours by ISO weekday "1"…"7"; null = openFrom–openTo every day' });
 
 /** A service as the administration sees it (GET/POST/PATCH /api/admin/services). */
 export const AdminServiceRow = Obj({
   id: Int, name: Str, prefix: Str, maxWaitSec: Int,
   nameEn: Opt(OrNull(Str)), defaultServiceSec: Opt(Int), normServiceSec: Opt(OrNull(Int)), groupName: Opt(OrNull(Str)), groupNameEn: Opt(OrNull(Str)),
-  openFrom: Opt(OrNull(HHMM)), openTo: Opt(OrNull(HHMM)), hours: Opt(Type.Unsafe<Record<string, string[] | null> | null>({ ...Hours, description: 'Hours by ISO weekday "1"…"7"; null = openFrom–openTo every day' })),
+  openFrom: Opt(OrNull(HHMM)), openTo: Opt(OrNull(HHMM)), hours: Opt(Hours),
   dailyLimit: Opt(OrNull(Int)), script: Opt(Str), ticketFooter: Opt(Str), sortOrder: Opt(Int), active: Opt(Bool),
 });
 export const AdminServices = Arr(AdminServiceRow);

@@ -9,7 +9,7 @@
 // - A nullable value is a type list, which fast-json-stringify serialises without trying each
 //   branch; a listed number that may have decimals is `Num`, never `Int` (an integer is
 //   truncated), and a listed field must never be null unless it says so (null prints as 0, "").
-import { Type, type Static, type TObject, type TProperties, type TSchema } from 'typebox';
+import { Type, type Static, type TProperties, type TSchema } from 'typebox';
 
 const open = { additionalProperties: true } as const;
 export const Obj = <P extends TProperties>(props: P, description?: string) => Type.Object(props, { ...open, ...(description ? { description } : {}) });
@@ -28,6 +28,7 @@ export const Str = Type.String();
 export const Bool = Type.Boolean();
 export const Time = Type.String({ format: 'date-time' });
 export const Day = Type.String({ format: 'date', description: 'A hall day, YYYY-MM-DD' });
+export const HHMM = Type.String({ description: 'Local time HH:MM' });
 /** Any JSON value, passed through as it is (JSON.stringify). */
 export const Any = Type.Unknown();
 /** An object of any fields, kept as they are. */
@@ -57,6 +58,7 @@ export const staffErrors = (...codes: number[]) => errors(401, 403, ...codes);
 export const file = (mediaType: string, description: string, binary = true) =>
   ({ description, content: { [mediaType]: { schema: Type.String(binary ? { format: 'binary' } : {}) } } });
 
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Compile-time check that a view's TypeScript type fits its reply schema. */
 export type Fits<View, S extends TSchema> = View extends Static<S> ? true : never;
-export type { TObject };

@@ -9,11 +9,10 @@ import type { AdoptedLunchPlan } from '../settings';
 import type { BeforeAfterReport } from '../stats/before-after';
 import type { StaffingAnswer } from '../stats/erlang';
 import type { SimResult } from '../sim/run';
-import { AnyObj, Arr, Bool, Choice, Day, Dict, Fits, Int, Num, Obj, Opt, OrNull, Str, Time } from './common';
+import { AnyObj, Arr, Bool, Choice, Day, Dict, Fits, HHMM, Int, Num, Obj, Opt, OrNull, Str, Time } from './common';
 import { LunchRules } from './admin';
 
 const Hour = Type.String({ description: 'The hour of the day, "00"–"23"' });
-const HHMM = Type.String({ description: 'Local time HH:MM' });
 const Mark = Type.String({ enum: ['green', 'yellow', 'red', 'none'] });
 
 // ---- production analysis sheet ----

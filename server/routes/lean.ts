@@ -12,7 +12,7 @@ import type { FeedbackService } from '../hall/feedback';
 import type { FeedbackBy, LeanViews } from '../hall/lean';
 import type { LunchService } from '../hall/lunches';
 import { hallDay } from '../engine/numbering';
-import { errors, file, staffErrors } from '../replies/common';
+import { XLSX, errors, file, staffErrors } from '../replies/common';
 import { LunchRules } from '../replies/admin';
 import { BeforeAfter, Erlang, EtaAccuracy, LunchAdopted, LunchProposal, OwnLunch, PlanFact, PlanFactNote, Rated, Ratings, Staffing } from '../replies/lean';
 import { Id, HHMM, strict } from '../schemas';
@@ -20,7 +20,6 @@ import { beforeAfter, type Figures } from '../stats/before-after';
 import { evaluate, MAX_LOAD, load, staffing } from '../stats/erlang';
 
 const DAY_MS = 86_400_000;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_RANGE_DAYS = 400;
 /** Working days of a year by the production calendar (a five-day week: 247–248). */
 const WORKING_DAYS_PER_YEAR = 247;

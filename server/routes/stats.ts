@@ -10,7 +10,7 @@ import { reportCsv, reportXlsx, type Lang } from '../export/report-files';
 import { ticketsCsv } from '../export/tickets-csv';
 import { ticketExportPages } from '../hall/stats';
 import { GROUPINGS, type Grouping } from '../stats/report';
-import { file, staffErrors } from '../replies/common';
+import { XLSX, file, staffErrors } from '../replies/common';
 import { FoundTickets, Live, Report, Summary, TicketEvents } from '../replies/stats';
 import { IdParams, strict } from '../schemas';
 
@@ -35,7 +35,6 @@ const SearchParams = Type.Object({ number: Type.String({ minLength: 1, maxLength
 
 /** A 200 answer of this schema, or the statistics' refusals (an unknown id of a filter: 404). */
 const ok = (schema: TSchema | object, ...codes: number[]) => ({ 200: schema, ...staffErrors(400, ...codes) });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 function isoOf(ms: number): string;
 function isoOf(ms: number | null): string | null;
 function isoOf(ms: number | null) { return ms === null ? null : new Date(ms).toISOString(); }
