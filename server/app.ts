@@ -33,6 +33,7 @@ import { AuditLog } from './hall/audit';
 import { ConfigStore } from './config/store';
 import { DayCloser } from './hall/day-close';
 import { LiveHall } from './hall/live';
+import { WindowTime } from './hall/window-time';
 import { QueueService } from './hall/queue';
 import { ReportModel } from './hall/reports';
 import { ServiceTimes } from './hall/service-times';
@@ -127,6 +128,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     reports,
     history: new TicketHistory(sql, config.timezone),
     // The device layer replaces ctx.devices when it registers: read it when asked.
+    windows: new WindowTime(sql, config.timezone, clock),
     live: new LiveHall({ sql, views, reports, settings, devices: () => ctx.devices, clock, timezone: config.timezone, backup: () => ctx.backups.status() }),
     devices: opts.devices ?? noDevices,
     // Staff and device tokens (an operator issuing for a caller, a kiosk agent, a load test) are exempt.
@@ -166,7 +168,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   await app.register(adminRoutes, { ctx });
   await app.register(adminConfigRoutes, { ctx });
   await app.register(statsRoutes, { ctx });
-  const lean = new LeanViews(sql, settings, ctx.reports, config.timezone, clock);
+  const lean = new LeanViews(sql, settings, ctx.reports, ctx.windows, config.timezone);
   await app.register(leanRoutes, { ctx, lean, lunches: new LunchService(sql, settings, lean, config.timezone, ctx.audit), feedback: ctx.feedback });
   await app.register(simulateRoutes, { ctx }); // "what if" on the hall's history
   await app.register(supervisorRoutes, { ctx }); // the supervisor's drill-downs and charts

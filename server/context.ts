@@ -11,6 +11,7 @@ import type { AdminService } from './hall/admin';
 import type { AuditLog } from './hall/audit';
 import type { ConfigStore } from './config/store';
 import type { LiveHall } from './hall/live';
+import type { WindowTime } from './hall/window-time';
 import type { QueueService } from './hall/queue';
 import type { ReportModel } from './hall/reports';
 import type { StatsService } from './hall/stats';
@@ -50,6 +51,8 @@ export interface AppContext {
   history: TicketHistory;
   /** The live hall (GET /api/stats/live). */
   live: LiveHall;
+  /** Window time open by hour (the sheet, staffing, the what-if history). */
+  windows: WindowTime;
   /** Replaced by the device layer when it is registered. */
   devices: DevicePort;
   /** @fastify/rate-limit settings of anonymous ticket issuing. */

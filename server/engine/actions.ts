@@ -21,7 +21,9 @@ export type TicketCommand =
   | { action: 'call'; counterId: number; userId: number | null }
   | { action: 'recall'; recallLimit: number }
   | { action: 'start' }
-  | { action: 'finish'; outcome: string | null }
+  /** `visitCalledAt`: when this visit's first call was (a recall moves `calledAt`); the service
+   * counts from it when the operator skipped "start". */
+  | { action: 'finish'; outcome: string | null; visitCalledAt?: number | null }
   | { action: 'no_show' }
   | { action: 'transfer'; serviceId: number; counterId: number | null }
   | { action: 'postpone'; counterId: number; until: number }
@@ -65,7 +67,7 @@ export function applyCommand(t: TicketFields, cmd: TicketCommand, now: number): 
       return { patch: { status: 'serving', startedAt: now }, event: 'ticket.serving' };
     case 'finish':
       // Finished straight from `called`: the service counts from the call.
-      return { patch: { status: 'done', finishedAt: now, startedAt: t.startedAt ?? t.calledAt, outcome: cmd.outcome }, event: 'ticket.finished' };
+      return { patch: { status: 'done', finishedAt: now, startedAt: t.startedAt ?? cmd.visitCalledAt ?? t.calledAt, outcome: cmd.outcome }, event: 'ticket.finished' };
     case 'no_show':
       return { patch: { status: 'no_show', finishedAt: now }, event: 'ticket.no_show' };
     case 'transfer':

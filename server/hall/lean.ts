@@ -2,19 +2,17 @@
 // picture, the wait-estimate accuracy, the customers' ratings and a period's key figures. Rows
 // go to the pure functions in server/stats/; nothing here computes a figure itself.
 import type Database from 'better-sqlite3';
-import { hallHours, isoWeekday, nextDay, zonedEpoch } from '../engine/calendar';
-import { hallDay } from '../engine/numbering';
+import { hallHours, isoWeekday } from '../engine/calendar';
 import { notFound } from '../errors';
 import type { SettingsStore } from '../settings';
 import { etaGroups, etaFigures, type EtaRow } from '../stats/eta-accuracy';
 import { ratingFigures, ratingGroups } from '../stats/feedback';
-import type { CounterEventFact } from '../stats/counter-time';
 import { dayHours, type HourBound } from '../stats/hours';
-import { openSecByBucket } from '../stats/open-time';
 import { counterNormSec, planFactSheet, sheetHours, type SheetNote } from '../stats/plan-fact';
 import { staffingGrid, type WorkDay } from '../stats/staffing';
 import { LocalClock, localHour } from '../stats/zone';
 import type { ReportModel } from './reports';
+import type { WindowTime } from './window-time';
 import { iso } from './rows';
 
 export type FeedbackBy = 'service' | 'operator' | 'counter' | 'day';
@@ -24,13 +22,8 @@ const DAY_MS = 86_400_000;
 export class LeanViews {
   private s;
 
-  constructor(sql: Database.Database, private settings: SettingsStore, private reports: ReportModel, private tz: string, private clock: () => number) {
+  constructor(sql: Database.Database, private settings: SettingsStore, private reports: ReportModel, private windows: WindowTime, private tz: string) {
     this.s = {
-      counterEvents: sql.prepare('SELECT counter_id AS counterId, user_id AS userId, action, at FROM counter_events WHERE at >= ? AND at < ? ORDER BY at, id'),
-      // Each counter's state as the range begins: its last event before it (the counter/time index).
-      counterIds: sql.prepare('SELECT id FROM counters ORDER BY id').pluck(),
-      lastBefore: sql.prepare(`SELECT counter_id AS counterId, user_id AS userId, action, at FROM counter_events
-        WHERE counter_id = ? AND at < ? ORDER BY at DESC, id DESC LIMIT 1`),
       links: sql.prepare(`SELECT cs.counter_id AS counterId, cs.priority, COALESCE(s.norm_service_sec, s.default_service_sec) AS normSec
         FROM counter_services cs JOIN services s ON s.id = cs.service_id`),
       counter: sql.prepare('SELECT id, name FROM counters WHERE id = ?'),
@@ -58,30 +51,8 @@ export class LeanViews {
     };
   }
 
-  /** The local days met so far as [start, end): midnightAfter() asks a few thousand times a request. */
-  private days: [number, number][] = [];
-
-  /** The instant of the local midnight that ends the day of `at` (an open window is not counted past it). */
-  private midnightAfter = (at: number) => {
-    const near = this.days.at(-1);
-    if (near && at >= near[0] && at < near[1]) return near[1];
-    const hit = this.days.find(([s, e]) => at >= s && at < e);
-    if (hit) return hit[1];
-    const day = hallDay(at, this.tz);
-    const span: [number, number] = [zonedEpoch(day, '00:00', this.tz), zonedEpoch(nextDay(day), '00:00', this.tz)];
-    if (this.days.length > 1000) this.days = [];
-    this.days.push(span);
-    return span[1];
-  };
-
   /** Seconds open per counter (breaks excluded) in each hour of each day, up to now. */
-  private openTime(days: HourBound[][], counterId: number | null = null) {
-    const from = days[0]?.[0]?.start ?? 0, to = days.at(-1)?.at(-1)?.end ?? 0;
-    const before = (this.s.counterIds.all() as number[]).map((id) => this.s.lastBefore.get(id, from) as CounterEventFact | undefined)
-      .filter((e) => e !== undefined).sort((a, b) => a.at - b.at);
-    const events = [...before, ...this.s.counterEvents.all(from, to)] as CounterEventFact[];
-    return openSecByBucket(days, counterId === null ? events : events.filter((e) => e.counterId === counterId), this.clock(), this.midnightAfter);
-  }
+  private openTime(days: HourBound[][], counterId: number | null = null) { return this.windows.byHour(days, counterId); }
 
   private counterNorms(): Map<number, number> {
     const by = new Map<number, { priority: number; normSec: number }[]>();

@@ -65,6 +65,7 @@ export class QueueService {
       maxWait: sql.prepare('SELECT id, max_wait_sec AS maxWaitSec FROM services'),
       setCounter: sql.prepare('UPDATE counters SET state = ?, user_id = ?, break_reason = ? WHERE id = ?'),
       counterEvent: sql.prepare('INSERT INTO counter_events (counter_id, user_id, action, reason, at) VALUES (?, ?, ?, ?, ?)'),
+      lastCall: sql.prepare("SELECT at FROM ticket_events WHERE ticket_id = ? AND action = 'call' ORDER BY id DESC LIMIT 1").pluck(),
       heldBy: sql.prepare('SELECT id, name FROM counters WHERE user_id = ? AND id != ?'),
       breakSince: sql.prepare("SELECT MAX(at) AS at FROM counter_events WHERE counter_id = ? AND action = 'break'"),
       openTickets: sql.prepare(`SELECT id, status, hall_day AS hallDay, issued_at AS issuedAt, called_at AS calledAt FROM tickets
@@ -187,7 +188,7 @@ export class QueueService {
       if (current) {
         if (!opts.finishCurrent) throw conflict(`Ticket ${current.number} is still ${current.status} at this counter`);
         const outcome = this.outcome(opts.outcome);
-        const { after, event } = this.step(current, { action: 'finish', outcome }, c, userId, now, outcome ? { outcome } : undefined);
+        const { after, event } = this.step(current, { action: 'finish', outcome, visitCalledAt: this.visitCalledAt(current) }, c, userId, now, outcome ? { outcome } : undefined);
         events.push(this.ticketEvent(after, event, c));
       }
       let t = this.pick(c, now);
@@ -210,6 +211,13 @@ export class QueueService {
     });
   }
 
+  /** When the current visit's first call was: its last `call` in the event log (only needed, and
+   * only read, when the ticket was recalled and "start" was skipped). */
+  private visitCalledAt(t: TicketRow): number | null {
+    if (t.startedAt !== null || t.recalls === 0) return null;
+    return (this.s.lastCall.get(t.id) as number | undefined) ?? null;
+  }
+
   private outcome(id: string | null | undefined): string | null {
     if (!id) return null;
     if (!this.d.settings.get().outcomes.some((o) => o.id === id)) throw new AppError(400, 'validation', `Unknown outcome ${id}`);
@@ -228,7 +236,7 @@ export class QueueService {
       switch (action) {
         case 'recall': cmd = { action: 'recall', recallLimit: this.d.settings.get().recallLimit }; break;
         case 'start': cmd = { action: 'start' }; break;
-        case 'finish': cmd = { action: 'finish', outcome: this.outcome(args.outcome) }; extra = cmd.outcome ? { outcome: cmd.outcome } : {}; break;
+        case 'finish': cmd = { action: 'finish', outcome: this.outcome(args.outcome), visitCalledAt: this.visitCalledAt(t) }; extra = cmd.outcome ? { outcome: cmd.outcome } : {}; break;
         case 'no_show': cmd = { action: 'no_show' }; break;
         case 'transfer': {
           const serviceId = args.serviceId ?? t.serviceId;

@@ -39,7 +39,7 @@ export const simulateRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (ap
     const from = Date.parse(body.from), to = Math.min(Date.parse(body.to), ctx.clock());
     if (!(from < to)) throw badRequest('`from` must be before `to` and before now');
     if (to - from > MAX_PERIOD_MS) throw badRequest('The period may be at most 366 days');
-    const rows = readHistory(ctx.sql, from, to, ctx.config.timezone, body.targetSec ?? 900);
+    const rows = readHistory(ctx.sql, ctx.windows, from, to, ctx.config.timezone, body.targetSec ?? 900);
     const weekday = body.weekday ? String(body.weekday) : busiestWeekday(rows);
     if (!weekday || !rows.arrivals.some((a) => a.weekday === weekday)) throw badRequest('The period has no tickets on that weekday to build a scenario from');
     const today = historyScenario(rows, weekday);

@@ -28,6 +28,19 @@ describe('counter work', () => {
     expect((await h.req('POST', `/api/counters/${c}/next`, {}, op)).json).toEqual({ ticket: null });
   });
 
+  it('a finish without "start" counts the service from the visit\'s first call, a recall between', async () => {
+    const h = await testHall();
+    const { a, c, op } = await hallWithCounter(h);
+    const t = (await h.req('POST', '/api/tickets', { serviceId: a })).json;
+    await h.req('POST', `/api/counters/${c}/next`, {}, op);
+    h.clock.advance(60_000);
+    await h.req('POST', `/api/counters/${c}/recall`, {}, op);
+    h.clock.advance(120_000);
+    await h.req('POST', `/api/counters/${c}/finish`, {}, op);
+    const row = h.app.ctx.sql.prepare('SELECT finished_at - started_at AS ms FROM tickets WHERE id = ?').get(t.id) as { ms: number };
+    expect(row.ms).toBe(180_000);
+  });
+
   it('next with finishCurrent finishes and calls in one step', async () => {
     const h = await testHall();
     const { a, c, op } = await hallWithCounter(h);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
-import { makeOperator, openConsole, startHall, type Hall } from './hall';
+import { chooseCounter, makeCounter, makeOperator, openConsole, startHall, type Hall } from './hall';
 
 let h: Hall;
 let browser: Browser;
@@ -45,5 +45,29 @@ describe('console shell', () => {
     await page.goBack();
     expect(new URL(page.url()).pathname).not.toBe('/console/admin/users');
     await page.context().close();
+  });
+
+  it('has the landmarks and headings a screen reader needs, and the hall\'s icon', async () => {
+    const op = await makeOperator(h);
+    const counter = await makeCounter(h, 'Окно Ш', [[h.service['П'], 1]]);
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(h.server.base + '/console/');
+    await page.waitForSelector('main form.login');
+    const icon = await page.evaluate(async () => {
+      const href = document.querySelector<HTMLLinkElement>('link[rel=icon]')!.href;
+      const r = await fetch(href);
+      return { href: new URL(href).pathname, status: r.status, type: r.headers.get('content-type') };
+    });
+    expect(icon).toEqual({ href: '/favicon.ico', status: 200, type: 'image/x-icon' });
+    await page.context().close();
+    const work = await openConsole(browser, h, op);
+    await chooseCounter(work, counter);
+    expect(await work.locator('h1').allTextContents()).toEqual(['Окно Ш']);
+    // every column header of the queue table has a name (visible or for screen readers)
+    const heads = await work.locator('.queue thead th').allTextContents();
+    expect(heads.length).toBeGreaterThan(0);
+    expect(heads.filter((x) => !x.trim())).toEqual([]);
+    await work.context().close();
   });
 });

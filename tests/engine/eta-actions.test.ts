@@ -38,6 +38,10 @@ describe('ticket state changes', () => {
   it('finish straight from called counts the service from the call', () => {
     const called = { ...waiting, status: 'called' as const, calledAt: now };
     expect(applyCommand(called, { action: 'finish', outcome: null }, now + 9000)!.patch.startedAt).toBe(now);
+    // recalled at +4 s: the service still counts from the visit's first call, not from the recall
+    const recalled = { ...called, ...applyCommand(called, { action: 'recall', recallLimit: 3 }, now + 4000)!.patch };
+    expect(recalled.calledAt).toBe(now + 4000);
+    expect(applyCommand(recalled, { action: 'finish', outcome: null, visitCalledAt: now }, now + 9000)!.patch.startedAt).toBe(now);
   });
 
   it('refuses changes the state does not allow', () => {
