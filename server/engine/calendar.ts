@@ -24,10 +24,20 @@ export function isoWeekday(day: string): IsoWeekday {
   return String(d === 0 ? 7 : d) as IsoWeekday;
 }
 
-/** The calendar day after `day`. */
-export function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/** Whether `text` is a real calendar day 'YYYY-MM-DD' (not 2026-02-30). */
+export function isCalendarDay(text: unknown): text is string {
+  if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const t = Date.parse(`${text}T12:00:00Z`); // NaN for month 13; 2026-02-30 reads as 03-02
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === text;
 }
+
+/** The calendar day `n` days after `day` (before it when `n` is negative). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The calendar day after `day`. */
+export const nextDay = (day: string): string => addDays(day, 1);
 
 /**
  * The hall's hours on `day`: its own hours when listed, null when it is a holiday or a closed
