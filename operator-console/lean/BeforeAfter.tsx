@@ -5,9 +5,10 @@
 // sent and opened again.
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { addDays } from '../../server/engine/calendar';
 import { pick } from '../../ui/i18n';
 import { session, staff } from '../shell/session';
-import { daysBefore, fmt, minutes, period, PrintPage, qs, signed, today, useHall } from './common';
+import { fmt, minutes, period, PrintPage, qs, signed, today, useHall } from './common';
 import { t } from './strings';
 import type { BeforeAfterReport, Side } from './types';
 
@@ -127,7 +128,7 @@ function Report({ r }: { r: BeforeAfterReport }) {
 export function BeforeAfter() {
   const { query, route, path } = useLocation();
   const hallInfo = useHall();
-  const [q, setQ] = useState<Q>(() => ({ 'b.kind': 'manual', 'c.kind': 'period', 'c.from': daysBefore(today(), 30), 'c.to': today(), hours: '1973', workdays: '247', ...query }));
+  const [q, setQ] = useState<Q>(() => ({ 'b.kind': 'manual', 'c.kind': 'period', 'c.from': addDays(today(), -30), 'c.to': today(), hours: '1973', workdays: '247', ...query }));
   const [report, setReport] = useState<BeforeAfterReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const body = bodyOf(query);

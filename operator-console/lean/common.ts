@@ -41,11 +41,6 @@ export const minutes = (sec: number | null | undefined, digits = 1) => (sec === 
 
 export const today = (now = Date.now()) => hallDay(now, tz());
 
-/** A day N days before `day`. */
-export function daysBefore(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** [from day 00:00, the day after `to` 00:00) in the hall's zone, as ISO instants. */
 export function period(from: string, to: string): { from: string; to: string } {
   return { from: new Date(zonedEpoch(from, '00:00', tz())).toISOString(), to: new Date(zonedEpoch(nextDay(to), '00:00', tz())).toISOString() };
