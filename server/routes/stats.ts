@@ -5,18 +5,17 @@ import { Type, type TSchema } from 'typebox';
 import { requireRole } from '../auth/guard';
 import type { AppContext } from '../context';
 import { hallDay } from '../engine/numbering';
-import { AppError, badRequest, notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
 import { reportCsv, reportXlsx, type Lang } from '../export/report-files';
 import { ticketsCsv } from '../export/tickets-csv';
 import { ticketExportPages } from '../hall/stats';
 import { GROUPINGS, type Grouping } from '../stats/report';
-import { IdParams, Nullable, strict } from '../schemas';
+import { IdParams, IdText, Nullable, strict } from '../schemas';
+import { checkedDay, checkedRange } from './checks';
 
-const DAY_MS = 86_400_000;
 /** The longest range a statistics request may cover: three years (and a leap day). */
-export const MAX_RANGE_DAYS = 1100;
+const MAX_RANGE_DAYS = 1100;
 
-const IdText = Type.String({ pattern: '^[1-9][0-9]{0,9}$' });
 const Iso = Type.String({ format: 'date-time' });
 const Range = Type.Object({ from: Iso, to: Iso }, strict);
 const Grouping = Type.Union(GROUPINGS.map((g) => Type.Literal(g)));
@@ -73,13 +72,7 @@ const LiveReply = Type.Object({
 const ok = (schema: TSchema) => ({ 200: schema });
 const isoOf = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** The range of a request, checked: from before to, at most MAX_RANGE_DAYS long. */
-function range(q: { from: string; to: string }) {
-  const r = { from: Date.parse(q.from), to: Date.parse(q.to) };
-  if (!(r.from < r.to)) throw badRequest('`from` must be before `to`');
-  if (r.to - r.from > MAX_RANGE_DAYS * DAY_MS) throw new AppError(400, 'range_too_long', `A statistics range covers at most ${MAX_RANGE_DAYS} days (three years)`);
-  return r;
-}
+const range = (q: { from: string; to: string }) => checkedRange(q, MAX_RANGE_DAYS);
 
 /** A report's range, filters (each id known: 404 otherwise) and target, checked. */
 export function reportFilters(ctx: AppContext, q: { from: string; to: string; serviceId?: string; counterId?: string; userId?: string; targetSec?: string }) {
@@ -136,8 +129,7 @@ export const statsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
 
   app.get('/api/stats/tickets', { schema: { querystring: SearchParams, response: ok(SearchReply) } }, async (req) => {
     const q = req.query as { number: string; day?: string };
-    const d = q.day ?? hallDay(ctx.clock(), ctx.config.timezone);
-    if (Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d) throw badRequest(`No such day ${d}`);
+    const d = q.day === undefined ? hallDay(ctx.clock(), ctx.config.timezone) : checkedDay(q.day);
     const found = ctx.history.search(q.number, d);
     if (!found) throw badRequest('`number` is a ticket number such as А015 (letters, then digits)');
     return found;
