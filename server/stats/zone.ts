@@ -1,22 +1,10 @@
 // The hall's zone for figures: an instant's local hour, weekday and day, from the zone's UTC
 // offsets over a range (found once per report, so that bucketing a ticket is arithmetic), and
 // the local midnight that ends an instant's day.
-import { nextDay, zonedEpoch } from '../engine/calendar';
+import { nextDay, offsetAt, zonedEpoch } from '../engine/calendar';
 import { hallDay } from '../engine/numbering';
 
 export interface OffsetSpan { from: number; offsetMs: number }
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's offset from UTC at an instant, in ms (Moscow: +3 h). */
-export function offsetAt(at: number, tz: string): number {
-  let f = formats.get(tz);
-  if (!f) { f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }); formats.set(tz, f); }
-  const name = f.formatToParts(at).find((p) => p.type === 'timeZoneName')!.value; // "GMT+03:00", "GMT"
-  const m = /GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?/.exec(name);
-  if (!m) return 0;
-  return (m[1] === '-' ? -1 : 1) * ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4] ?? 0)) * 1000;
-}
 
 const DAY = 86_400_000;
 
