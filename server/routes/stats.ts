@@ -8,6 +8,7 @@ import { hallDay } from '../engine/numbering';
 import { badRequest, notFound } from '../errors';
 import { reportCsv, reportXlsx, type Lang } from '../export/report-files';
 import { ticketsCsv } from '../export/tickets-csv';
+import { iso } from '../hall/rows';
 import { ticketExportPages } from '../hall/stats';
 import { GROUPINGS, type Grouping } from '../stats/report';
 import { IdParams, IdText, Nullable, strict } from '../schemas';
@@ -70,7 +71,6 @@ const LiveReply = Type.Object({
 });
 
 const ok = (schema: TSchema) => ({ 200: schema });
-const isoOf = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 const range = (q: { from: string; to: string }) => checkedRange(q, MAX_RANGE_DAYS);
 
@@ -139,11 +139,11 @@ export const statsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
     const v = ctx.live.view();
     return {
       ...v,
-      at: isoOf(v.at),
-      services: v.services.map((x) => ({ ...x, oldestIssuedAt: isoOf(x.oldestIssuedAt) })),
-      counters: v.counters.map((c) => ({ ...c, since: isoOf(c.since), ticket: c.ticket && { ...c.ticket, calledAt: isoOf(c.ticket.calledAt), startedAt: isoOf(c.ticket.startedAt) } })),
-      alerts: v.alerts.map((a) => ({ ...a, since: isoOf(a.since) })),
-      nextChangeAt: isoOf(v.nextChangeAt),
+      at: iso(v.at),
+      services: v.services.map((x) => ({ ...x, oldestIssuedAt: iso(x.oldestIssuedAt) })),
+      counters: v.counters.map((c) => ({ ...c, since: iso(c.since), ticket: c.ticket && { ...c.ticket, calledAt: iso(c.ticket.calledAt), startedAt: iso(c.ticket.startedAt) } })),
+      alerts: v.alerts.map((a) => ({ ...a, since: iso(a.since) })),
+      nextChangeAt: iso(v.nextChangeAt),
     };
   });
 
