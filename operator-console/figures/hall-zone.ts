@@ -4,7 +4,6 @@
 import { signal } from '@preact/signals';
 import { api } from '../../ui/api';
 import type { PublicSettings } from '../../server/protocol';
-import { hallDay } from '../../server/engine/numbering';
 
 export const hall = signal<PublicSettings | null>(null);
 export const timezone = signal<string | null>(null);
@@ -21,6 +20,3 @@ export function loadHall(): Promise<PublicSettings> {
 export function loadTimezone(): Promise<string> {
   return timezone.value ? Promise.resolve(timezone.value) : loadHall().then((s) => s.timezone);
 }
-
-/** Today in the hall: 'YYYY-MM-DD'. */
-export const hallToday = (nowMs: number, tz: string) => hallDay(nowMs, tz);
