@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { hallDay } from '../../server/engine/numbering';
 import { findTickets, type FoundTicket } from './api';
-import { serverNow } from './clock';
+import { serverNow } from '../shell/clock';
 import { calendarDay, clockTime } from './format';
 import { parseTicketQuery } from './search';
 import { statusText, t } from './strings';
