@@ -58,4 +58,8 @@ export function fixService<T extends ServiceRow>(row: T | undefined): T | undefi
   return row;
 }
 
+/** The ticket events that start (a call) or end a visit at a counter: the condition of the partial
+ * index ticket_events_visits (db/schema.ts), word for word, so that SQLite uses the index. */
+export const VISIT_EVENTS = "counter_id IS NOT NULL AND (action = 'call' OR (from_status IN ('called', 'serving') AND to_status NOT IN ('called', 'serving')))";
+
 export const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
