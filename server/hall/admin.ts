@@ -49,7 +49,8 @@ export function checkHours(input: Partial<ServiceInput>) {
 }
 
 /** The hall's address for customers' phones (the printed QR): http(s), a host, no query. */
-export function normalisePublicUrl(text: string, path = '/publicUrl'): string {
+export function normalisePublicUrl(text: string): string {
+  const path = '/publicUrl';
   let u: URL;
   try { u = new URL(text.trim()); } catch { throw badRequest('The public address must be a full URL such as http://10.0.0.5:8080', path); }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw badRequest('The public address must start with http:// or https://', path);
