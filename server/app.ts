@@ -127,8 +127,8 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
     feedback: new FeedbackService(sql, commits, clock),
     reports,
     history: new TicketHistory(sql, config.timezone),
-    // The device layer replaces ctx.devices when it registers: read it when asked.
     windows: new WindowTime(sql, config.timezone, clock),
+    // The device layer replaces ctx.devices when it registers: read it when asked.
     live: new LiveHall({ sql, views, reports, settings, devices: () => ctx.devices, clock, timezone: config.timezone, backup: () => ctx.backups.status() }),
     devices: opts.devices ?? noDevices,
     // Staff and device tokens (an operator issuing for a caller, a kiosk agent, a load test) are exempt.

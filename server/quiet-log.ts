@@ -1,12 +1,14 @@
 // Clients' mistakes (a bad websocket frame, a malformed request, a refused handshake) are logged
-// at warn, without a stack, and at most `perMinute` lines a minute of each kind: 2,000 broken
+// at warn, without a stack, and at most ten lines a minute of each kind: 2,000 broken
 // clients must not bury the log a supervisor reads. What was held back is counted in one line.
 import type { Logger } from 'pino';
+
+const PER_MINUTE = 10;
 
 export class QuietLog {
   private kinds = new Map<string, { count: number; held: number }>();
 
-  constructor(private log: Pick<Logger, 'warn'>, private perMinute = 10) {}
+  constructor(private log: Pick<Logger, 'warn'>) {}
 
   /** `kind` is a fixed label ("bad websocket frame"): it names the line and its counter. */
   warn(kind: string, fields: Record<string, unknown>) {
@@ -16,7 +18,7 @@ export class QuietLog {
       this.kinds.set(kind, k);
       setTimeout(() => this.endMinute(kind), 60_000).unref();
     }
-    if (++k.count <= this.perMinute) this.log.warn(fields, kind);
+    if (++k.count <= PER_MINUTE) this.log.warn(fields, kind);
     else k.held++;
   }
 

@@ -2,7 +2,8 @@
 // period, kind of thing and user (the filters are in the address), and downloaded as CSV.
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { session, staff } from '../shell/session';
+import { download } from '../shell/download';
+import { staff } from '../shell/session';
 import { refusal } from './form';
 import { t, type Key } from './strings';
 import type { AuditEntry, User } from './types';
@@ -62,14 +63,7 @@ export function Audit() {
     if (v) q.set(k, v); else q.delete(k);
     route(`${path}${q.toString() ? `?${q}` : ''}`, true);
   };
-  const csv = async () => {
-    const r = await fetch(`/api/admin/audit.csv?${params()}`, { headers: { authorization: `Bearer ${session.value?.token}` } });
-    if (!r.ok) return setError(t('errRefused', { message: r.statusText }));
-    const url = URL.createObjectURL(await r.blob());
-    const a = Object.assign(document.createElement('a'), { href: url, download: 'audit.csv' });
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const csv = () => download(`/api/admin/audit.csv?${params()}`, 'audit.csv').catch((e) => setError(t('errRefused', { message: (e as Error).message })));
   return (
     <div class="stack">
       <div class="row filters" data-testid="audit-filters">

@@ -2,6 +2,7 @@
 // shortened and special days. The kiosk offers services only within them, and the hall day ends
 // at the closing time.
 import { useEffect, useState } from 'preact/hooks';
+import { isCalendarDay } from '../../server/engine/calendar';
 import { staff } from '../shell/session';
 import { Field, FormStatus, useSubmit } from './form';
 import { t } from './strings';
@@ -13,10 +14,9 @@ export function parseDates(text: string): { dates: string[]; bad: string[] } {
   const dates: string[] = [];
   const bad: string[] = [];
   for (const token of text.split(/[\s,;]+/).filter(Boolean)) {
-    const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(token) ?? null;
-    const iso = m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : /^\d{4}-\d{2}-\d{2}$/.test(token) ? token : null;
-    const real = iso && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
-    if (iso && real) dates.push(iso); else bad.push(token);
+    const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(token);
+    const iso = m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : token;
+    if (isCalendarDay(iso)) dates.push(iso); else bad.push(token);
   }
   return { dates: [...new Set(dates)].sort(), bad };
 }

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { pick } from '../../ui/i18n';
 import type { ServiceView } from '../../server/protocol';
 import { getServices, getTicket, getTicketEvents, type TicketInfo } from './api';
-import { secondsSince } from './clock';
+import { secondsSince } from '../shell/clock';
 import { clockTime, date, dateTime, dur } from './format';
 import { actionText, statusText, t } from './strings';
 import type { TicketEvent } from './types';

@@ -2,10 +2,10 @@
 // ticket, "А015 вчера" or "А015 14.03" another day's; one hit opens its history at once.
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { hallDay } from '../../server/engine/numbering';
 import { findTickets, type FoundTicket } from './api';
-import { serverNow } from './clock';
+import { serverNow } from '../shell/clock';
 import { calendarDay, clockTime } from './format';
-import { hallToday } from './hall-zone';
 import { parseTicketQuery } from './search';
 import { statusText, t } from './strings';
 
@@ -28,7 +28,7 @@ export function SearchResults({ q, base, tz }: { q: string; base: string; tz: st
   const { route } = useLocation();
   const [found, setFound] = useState<FoundTicket[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const parsed = parseTicketQuery(q, hallToday(serverNow(), tz));
+  const parsed = parseTicketQuery(q, hallDay(serverNow(), tz));
   useEffect(() => {
     setFound(null);
     setError(null);

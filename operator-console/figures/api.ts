@@ -1,6 +1,6 @@
 // The statistics endpoints as the supervisor's areas call them.
 import type { ServiceView, TicketStatus } from '../../server/protocol';
-import { session, staff } from '../shell/session';
+import { staff } from '../shell/session';
 import type { Live, Report, TicketEvent } from './types';
 
 /** A report's parameters, as the API takes them (contract, "Reports"). */
@@ -37,24 +37,6 @@ export interface FoundTicket { id: number; number: string; serviceId: number; se
 
 export const findTickets = (number: string, day: string) =>
   staff<FoundTicket[]>('GET', `/api/stats/tickets?${new URLSearchParams({ number, day })}`);
-
-/** Downloads an export (CSV or XLSX of a report) with the staff token, as a file named as the server names it. */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const res = await fetch(path, { headers: { authorization: `Bearer ${session.value?.token ?? ''}` } });
-  if (!res.ok) {
-    const body = await res.json().catch(() => null) as { message?: string } | null;
-    throw new Error(body?.message ?? res.statusText);
-  }
-  const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1];
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = named ?? fallbackName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** A ticket in a service's queue now (GET /api/stats/live/services/:id). */
 export interface QueuedTicket {

@@ -1,15 +1,15 @@
 // What a supervisor types in the number search, read as a ticket number and a hall day:
 // "А015" (today), "А015 вчера", "а15 14.03", "A015 2026-03-14". The server reads the number itself
 // (look-alike Latin letters, missing zeros); this finds the day. Pure, so it is tested alone.
-export interface TicketQuery { number: string; day: string }
+import { addDays, isCalendarDay } from '../../server/engine/calendar';
 
-const prevDay = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+export interface TicketQuery { number: string; day: string }
 
 /** The day a word names, relative to `today` ('YYYY-MM-DD' in the hall's zone); null when it names none. */
 function dayOf(word: string, today: string): string | null {
   const w = word.toLowerCase();
   if (w === 'сегодня' || w === 'today') return today;
-  if (w === 'вчера' || w === 'yesterday') return prevDay(today);
+  if (w === 'вчера' || w === 'yesterday') return addDays(today, -1);
   if (/^\d{4}-\d{2}-\d{2}$/.test(w)) return validDay(w);
   const m = /^(\d{1,2})[./](\d{1,2})(?:[./](\d{2}|\d{4}))?$/.exec(w);
   if (!m) return null;
@@ -19,10 +19,7 @@ function dayOf(word: string, today: string): string | null {
   return day && !m[3] && day > today ? validDay(`${Number(year) - 1}${day.slice(4)}`) : day;
 }
 
-function validDay(d: string): string | null {
-  const t = Date.parse(`${d}T12:00:00Z`);
-  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d ? d : null;
-}
+const validDay = (d: string): string | null => (isCalendarDay(d) ? d : null);
 
 /** Reads "А015 вчера"; null when there is no ticket number in it. Digits are kept as typed
  * (А15 is А015): the number is the letters and the sequence padded to three digits. */

@@ -2,7 +2,7 @@
 // sentence (never colour alone), urgent ones first, then the oldest, each linking to what it is about.
 import { pick } from '../../ui/i18n';
 import { clockTime, count, dur } from '../figures/format';
-import { secondsSince } from '../figures/clock';
+import { secondsSince } from '../shell/clock';
 import { chimes, setSound, soundOn } from './chime';
 import { alertKey, breakReasonName, live } from './store';
 import { t } from './strings';

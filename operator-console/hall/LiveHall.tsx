@@ -1,7 +1,7 @@
 // The live hall (Qmatic's Management Information on one screen): alerts on top, today's
 // totals, the queues by service and the counters, all following the hall as it changes.
 import { pick } from '../../ui/i18n';
-import { secondsSince } from '../figures/clock';
+import { secondsSince } from '../shell/clock';
 import { count, dur, pct } from '../figures/format';
 import { Glossary } from '../figures/Glossary';
 import { t as ft } from '../figures/strings';

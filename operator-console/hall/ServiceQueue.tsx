@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { pick } from '../../ui/i18n';
 import { ApiError } from '../../ui/api';
 import { getQueue, type ServiceQueue as Queue } from '../figures/api';
-import { secondsSince } from '../figures/clock';
+import { secondsSince } from '../shell/clock';
 import { clockTime, dur } from '../figures/format';
 import { services, touched } from './store';
 import { t } from './strings';

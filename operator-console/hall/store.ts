@@ -14,7 +14,7 @@ import { pick } from '../../ui/i18n';
 import type { ServiceView } from '../../server/protocol';
 import { getLive, getServices } from '../figures/api';
 import { staff } from '../shell/session';
-import { serverNow, syncClock } from '../figures/clock';
+import { serverNow, syncClock } from '../shell/clock';
 import { timezone } from '../figures/hall-zone';
 import type { Alert, Live } from '../figures/types';
 import { chime, soundOn } from './chime';

@@ -5,9 +5,11 @@
 // sent and opened again.
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { addDays } from '../../server/engine/calendar';
 import { pick } from '../../ui/i18n';
-import { session, staff } from '../shell/session';
-import { daysBefore, fmt, minutes, period, PrintPage, qs, signed, today, useHall } from './common';
+import { download } from '../shell/download';
+import { staff } from '../shell/session';
+import { fmt, minutes, period, PrintPage, qs, signed, today, useHall } from './common';
 import { t } from './strings';
 import type { BeforeAfterReport, Side } from './types';
 
@@ -127,7 +129,7 @@ function Report({ r }: { r: BeforeAfterReport }) {
 export function BeforeAfter() {
   const { query, route, path } = useLocation();
   const hallInfo = useHall();
-  const [q, setQ] = useState<Q>(() => ({ 'b.kind': 'manual', 'c.kind': 'period', 'c.from': daysBefore(today(), 30), 'c.to': today(), hours: '1973', workdays: '247', ...query }));
+  const [q, setQ] = useState<Q>(() => ({ 'b.kind': 'manual', 'c.kind': 'period', 'c.from': addDays(today(), -30), 'c.to': today(), hours: '1973', workdays: '247', ...query }));
   const [report, setReport] = useState<BeforeAfterReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const body = bodyOf(query);
@@ -140,15 +142,7 @@ export function BeforeAfter() {
   }, [key]);
   const set = (k: string, v: string) => setQ((x) => ({ ...x, [k]: v }));
   const submit = (e: Event) => { e.preventDefault(); route(`${path}?${qs(q)}`); };
-  const download = async () => {
-    const res = await fetch('/api/stats/before-after.xlsx', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${session.value?.token}` }, body: key });
-    if (!res.ok) { setError((await res.json()).message); return; }
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(await res.blob());
-    a.download = 'before-after.xlsx';
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
+  const xlsx = () => download('/api/stats/before-after.xlsx', 'before-after.xlsx', body).catch((e) => setError((e as Error).message));
   return (
     <main class="tool before-after">
       <PrintPage landscape={false} />
@@ -169,7 +163,7 @@ export function BeforeAfter() {
         </fieldset>
         <div class="buttons">
           <button type="submit" class="primary" data-testid="compute">{t('compute')}</button>
-          {report && <button type="button" class="plain" data-testid="xlsx" onClick={() => void download()}>{t('xlsx')}</button>}
+          {report && <button type="button" class="plain" data-testid="xlsx" onClick={() => void xlsx()}>{t('xlsx')}</button>}
           {report && <button type="button" class="plain" onClick={() => print()}>{t('print')}</button>}
         </div>
       </form>

@@ -5,7 +5,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { daysBefore, fmt, minutes, period, qs, signed, today, useGet } from './common';
+import { addDays } from '../../server/engine/calendar';
+import { fmt, minutes, period, qs, signed, today, useGet } from './common';
 import { t } from './strings';
 import type { EtaReport } from './types';
 
@@ -41,7 +42,7 @@ function Table({ rows, first }: { rows: EtaReport['byService']; first: string })
 
 export function EtaAccuracy() {
   const { query, route, path } = useLocation();
-  const from = query.from ?? daysBefore(today(), 29), to = query.to ?? today();
+  const from = query.from ?? addDays(today(), -29), to = query.to ?? today();
   const p = period(from, to);
   const r = useGet<EtaReport>(`/api/stats/eta-accuracy?${qs(p)}`);
   const d = r.data;

@@ -1,7 +1,8 @@
 // Customers' ratings over a period by service, operator, counter or day: the count, the average
 // and the share satisfied (4–5) against the 80 % goal.
 import { useLocation } from 'preact-iso';
-import { daysBefore, fmt, period, qs, today, useGet } from './common';
+import { addDays } from '../../server/engine/calendar';
+import { fmt, period, qs, today, useGet } from './common';
 import { t, type Key } from './strings';
 import type { FeedbackReport } from './types';
 
@@ -9,7 +10,7 @@ const BY: [string, Key][] = [['service', 'byService'], ['operator', 'byOperator'
 
 export function Feedback() {
   const { query, route, path } = useLocation();
-  const from = query.from ?? daysBefore(today(), 29), to = query.to ?? today(), by = query.by ?? 'service';
+  const from = query.from ?? addDays(today(), -29), to = query.to ?? today(), by = query.by ?? 'service';
   const r = useGet<FeedbackReport>(`/api/stats/feedback?${qs({ ...period(from, to), by })}`);
   const d = r.data;
   const row = (key: string, label: string, g: FeedbackReport['total'], total = false) => (

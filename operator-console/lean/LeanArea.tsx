@@ -27,7 +27,7 @@ export function LeanArea() {
   const { path, route } = useLocation();
   const id = path.split('/')[3];
   const tool = TOOLS.find((x) => x.id === id);
-  useHall();
+  const ready = useHall() !== null;
   useEffect(() => { if (!tool) route('/console/lean/plan-fact', true); }, [tool]);
   const Tool = tool?.component;
   return (
@@ -38,7 +38,7 @@ export function LeanArea() {
           <a key={x.id} href={`/console/lean/${x.id}`} data-tool={x.id} class={x === tool ? 'on' : ''} aria-current={x === tool ? 'page' : undefined}>{t(x.label)}</a>
         ))}
       </nav>
-      {Tool && <Tool />}
+      {!ready ? <p class="hint">{t('loading')}</p> : Tool && <Tool />}
     </div>
   );
 }

@@ -4,8 +4,9 @@
 // windows that were open, the gap coloured. The model's assumptions are on the screen.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { addDays } from '../../server/engine/calendar';
 import { staff } from '../shell/session';
-import { daysBefore, fmt, period, qs, today, useGet, weekdayName, type Loaded } from './common';
+import { fmt, period, qs, today, useGet, weekdayName, type Loaded } from './common';
 import { t } from './strings';
 import type { ErlangAnswer, StaffingCell, StaffingGrid } from './types';
 
@@ -70,7 +71,7 @@ function gapClass(c: StaffingCell) {
 interface GridQuery { from: string; to: string; tw: number; tp: number }
 
 function gridQuery(q: Q): GridQuery {
-  return { from: q.from ?? daysBefore(today(), 56), to: q.to ?? daysBefore(today(), 1), tw: n(q.gtw) ?? 15, tp: n(q.gtp) ?? 90 };
+  return { from: q.from ?? addDays(today(), -56), to: q.to ?? addDays(today(), -1), tw: n(q.gtw) ?? 15, tp: n(q.gtp) ?? 90 };
 }
 
 function Grid({ gq, g, set }: { gq: GridQuery; g: Loaded<StaffingGrid>; set: (patch: Q) => void }) {

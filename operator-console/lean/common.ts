@@ -1,28 +1,21 @@
 // What the analysis screens share: numbers in the screen's language, hall days and periods in the
-// hall's zone (the server's zone, from its public settings), and a small data hook.
-import { signal } from '@preact/signals';
+// hall's zone (figures/hall-zone.ts; the area opens its tools once it is known), and a small data hook.
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { lang } from '../../ui/i18n';
-import { api } from '../../ui/api';
 import type { PublicSettings } from '../../server/protocol';
 import { nextDay, zonedEpoch } from '../../server/engine/calendar';
 import { hallDay } from '../../server/engine/numbering';
+import { hall, loadHall, timezone } from '../figures/hall-zone';
 import { staff } from '../shell/session';
 
-export const hall = signal<PublicSettings | null>(null);
-let asked = false;
 /** The hall's name and zone, fetched once. */
 export function useHall(): PublicSettings | null {
-  useEffect(() => {
-    if (asked) return;
-    asked = true;
-    api<PublicSettings>('GET', '/api/settings/public').then((s) => { hall.value = s; }, () => { asked = false; });
-  }, []);
+  useEffect(() => { void loadHall().catch(() => undefined); }, []);
   return hall.value;
 }
 
-const tz = () => hall.value?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+const tz = () => timezone.value!;
 
 /** 1.19767 → "1,2" in Russian, "1.2" in English; null → "—". */
 export function fmt(x: number | null | undefined, digits = 1): string {
@@ -40,11 +33,6 @@ export function signed(x: number | null | undefined, digits = 1): string {
 export const minutes = (sec: number | null | undefined, digits = 1) => (sec === null || sec === undefined ? '—' : fmt(sec / 60, digits));
 
 export const today = (now = Date.now()) => hallDay(now, tz());
-
-/** A day N days before `day`. */
-export function daysBefore(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** [from day 00:00, the day after `to` 00:00) in the hall's zone, as ISO instants. */
 export function period(from: string, to: string): { from: string; to: string } {

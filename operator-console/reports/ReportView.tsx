@@ -5,7 +5,7 @@ import { useLocation } from 'preact-iso';
 import { pick } from '../../ui/i18n';
 import type { CounterView, ServiceView } from '../../server/protocol';
 import { getReport, getServices, reportSearch, type ReportQuery } from '../figures/api';
-import { serverNow } from '../figures/clock';
+import { serverNow } from '../shell/clock';
 import { calendarDay, dateTime, dur } from '../figures/format';
 import { t as ft } from '../figures/strings';
 import type { Report } from '../figures/types';

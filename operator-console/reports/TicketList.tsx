@@ -5,7 +5,7 @@ import { useLocation } from 'preact-iso';
 import { pick } from '../../ui/i18n';
 import type { ServiceView } from '../../server/protocol';
 import { getServices, listTickets, reportSearch, type ListedTicket } from '../figures/api';
-import { serverNow } from '../figures/clock';
+import { serverNow } from '../shell/clock';
 import { count, dateTime, dur } from '../figures/format';
 import { statusText } from '../figures/strings';
 import { resolvePeriod } from './period';

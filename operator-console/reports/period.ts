@@ -1,7 +1,7 @@
 // A report's period, named as a supervisor names it (today, last week, this month…) and turned
 // into the instants the API takes, in the hall's time zone: "yesterday" in a Moscow hall is
 // Moscow's yesterday, whatever the PC's clock says. Weeks start on Monday. Pure, tested alone.
-import { isoWeekday, nextDay, zonedEpoch } from '../../server/engine/calendar';
+import { addDays, isCalendarDay, isoWeekday, nextDay, zonedEpoch } from '../../server/engine/calendar';
 import { hallDay } from '../../server/engine/numbering';
 
 export const PRESETS = ['today', 'yesterday', 'this_week', 'last_week', 'this_month', 'last_month', 'custom'] as const;
@@ -17,12 +17,8 @@ export interface Period {
   to: string;
 }
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
 const monthEnd = (day: string) => addDays(monthStart(addDays(monthStart(day), 32)), -1);
-
-export const isDay = (d: unknown): d is string =>
-  typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T12:00:00Z`).toISOString().slice(0, 10) === d;
 
 /** The days a preset names on `today`. */
 function presetDays(preset: Exclude<Preset, 'custom'>, today: string): [string, string] {
@@ -40,12 +36,12 @@ function presetDays(preset: Exclude<Preset, 'custom'>, today: string): [string, 
 /** The period of a URL's `period`, `from`, `to` (custom days, inclusive); anything unreadable is today. */
 export function resolvePeriod(q: { period?: string; from?: string; to?: string }, nowMs: number, tz: string): Period {
   const today = hallDay(nowMs, tz);
-  let preset = (PRESETS as readonly string[]).includes(q.period ?? '') ? q.period as Preset : (isDay(q.from) ? 'custom' : 'today');
+  let preset = (PRESETS as readonly string[]).includes(q.period ?? '') ? q.period as Preset : (isCalendarDay(q.from) ? 'custom' : 'today');
   let days: [string, string];
   if (preset === 'custom') {
-    if (!isDay(q.from)) { preset = 'today'; days = [today, today]; }
+    if (!isCalendarDay(q.from)) { preset = 'today'; days = [today, today]; }
     else {
-      const to = isDay(q.to) ? q.to : q.from;
+      const to = isCalendarDay(q.to) ? q.to : q.from;
       days = to < q.from ? [to, q.from] : [q.from, to];
     }
   } else days = presetDays(preset, today);

@@ -1,7 +1,8 @@
 // Waiting counts and the longest wait for each service this counter serves; a service whose
 // longest wait is past its maximum is highlighted (its tickets will be called first).
 import { duration } from '../shell/format';
-import { detailAt, lunch, now } from './store';
+import { now } from '../shell/clock';
+import { detailAt, lunch } from './store';
 import { serviceName } from './TicketCard';
 import { t } from './strings';
 import type { CounterDetail } from './types';

@@ -3,7 +3,8 @@
 import { pick } from '../../ui/i18n';
 import { outcome } from './actions';
 import { duration, secondsSince } from '../shell/format';
-import { now, services, settings } from './store';
+import { now } from '../shell/clock';
+import { services, settings } from './store';
 import { t } from './strings';
 import type { CounterDetail } from './types';
 

@@ -6,6 +6,7 @@ import { signal } from '@preact/signals';
 import { connectHall } from '../../ui/hall-socket';
 import type { ServiceView } from '../../server/protocol';
 import { ApiError } from '../../ui/api';
+import { serverNow, syncClock } from '../shell/clock';
 import { setCounter, staff } from '../shell/session';
 import type { ActionTicket, CounterDetail, CurrentTicket, StaffSettings } from './types';
 
@@ -19,11 +20,6 @@ export const lunch = signal<{ start: string; end: string; startsAt: string; ends
 function refreshLunch() {
   staff<{ lunch: typeof lunch.value }>('GET', '/api/staff/lunch').then((r) => { lunch.value = r.lunch; }, () => undefined);
 }
-/** Server clock minus browser clock, so running timers agree with the server's times. */
-let clockOffsetMs = 0;
-export const serverNow = () => Date.now() + clockOffsetMs;
-export const now = signal(serverNow());
-setInterval(() => { now.value = serverNow(); }, 1000);
 /** When `detail` was read, to keep its wait times running between refetches. */
 export const detailAt = signal(serverNow());
 
@@ -86,7 +82,7 @@ export function follow(id: number): () => void {
   staff<StaffSettings>('GET', '/api/staff/settings').then((s) => { settings.value = s; }, () => undefined);
   const hall = connectHall({
     onSnapshot(s) {
-      clockOffsetMs = Date.parse(s.at) - Date.now();
+      syncClock(s.at);
       services.value = s.services;
       void refresh();
       refreshLunch();

@@ -2,7 +2,7 @@
 // configuration document (server/config/document.ts): one definition of what a valid service,
 // counter link, calendar or hall setting is.
 import { Type } from 'typebox';
-import { HHMM, Id, Name, Nullable } from '../schemas';
+import { Day, HHMM, Id, Name, Nullable } from '../schemas';
 
 export const Span = Type.Tuple([HHMM, HHMM]);
 /** Keys '1' (Monday) … '7' (Sunday), each optional. */
@@ -52,7 +52,6 @@ export const BoardName = Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,39}$' });
 export const boards = <C extends Parameters<typeof Type.Array>[0]>(counter: C) =>
   Type.Record(BoardName, boardProfile(counter), { maxProperties: 50, additionalProperties: false });
 
-const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 const DayHours = Type.Object({ open: HHMM, close: HHMM }, { additionalProperties: false });
 export const Calendar = Type.Object({
   week: Type.Record(Weekday, Nullable(DayHours), { additionalProperties: false }),

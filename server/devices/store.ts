@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { DeviceSettings } from '../../drivers/agent/protocol.ts';
 import type { AuditLog } from '../hall/audit.ts';
+import { iso } from '../hall/rows.ts';
 
 export interface DeviceConfig extends DeviceSettings {
   /** Set for devices attached to the server machine; absent for devices driven by an agent. */
@@ -37,7 +38,7 @@ function toRow(r: Raw | undefined): DeviceRow | undefined {
   if (!r) return undefined;
   return {
     ...r, config: json<DeviceConfig>(r.config, {}), enabled: r.enabled === 1, createdAt: new Date(r.createdAt).toISOString(),
-    lastSeenAt: r.lastSeenAt === null ? null : new Date(r.lastSeenAt).toISOString(), agentInfo: json<AgentInfo | null>(r.agentInfo, null),
+    lastSeenAt: iso(r.lastSeenAt), agentInfo: json<AgentInfo | null>(r.agentInfo, null),
   };
 }
 

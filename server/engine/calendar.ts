@@ -24,10 +24,20 @@ export function isoWeekday(day: string): IsoWeekday {
   return String(d === 0 ? 7 : d) as IsoWeekday;
 }
 
-/** The calendar day after `day`. */
-export function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/** Whether `text` is a real calendar day 'YYYY-MM-DD' (not 2026-02-30). */
+export function isCalendarDay(text: unknown): text is string {
+  if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const t = Date.parse(`${text}T12:00:00Z`); // NaN for month 13; 2026-02-30 reads as 03-02
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === text;
 }
+
+/** The calendar day `n` days after `day` (before it when `n` is negative). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The calendar day after `day`. */
+export const nextDay = (day: string): string => addDays(day, 1);
 
 /**
  * The hall's hours on `day`: its own hours when listed, null when it is a holiday or a closed
@@ -43,15 +53,13 @@ export function hallHours(day: string, cal: HallCalendar): DayHours | null | und
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The zone's offset from UTC at an instant, in ms (Moscow: +3 h). */
-function offsetMs(at: number, tz: string): number {
+export function offsetAt(at: number, tz: string): number {
   let f = offsetFormats.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    offsetFormats.set(tz, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
-  const wall = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
-  return wall - Math.floor(at / 1000) * 1000;
+  if (!f) { f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }); offsetFormats.set(tz, f); }
+  const name = f.formatToParts(at).find((p) => p.type === 'timeZoneName')!.value; // "GMT+03:00", "GMT"
+  const m = /GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?/.exec(name);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4] ?? 0)) * 1000;
 }
 
 /**
@@ -63,9 +71,9 @@ export function zonedEpoch(day: string, hhmm: string, tz: string): number {
   const [hh, mm] = hhmm.split(':').map(Number);
   const wall = Date.UTC(y, m - 1, d, hh, mm);
   // The offset before and after the instant can differ on a change day: try both.
-  const early = wall - offsetMs(wall - 86_400_000 / 2, tz);
-  const late = wall - offsetMs(wall + 86_400_000 / 2, tz);
-  const fits = (t: number) => t + offsetMs(t, tz) === wall;
+  const early = wall - offsetAt(wall - 86_400_000 / 2, tz);
+  const late = wall - offsetAt(wall + 86_400_000 / 2, tz);
+  const fits = (t: number) => t + offsetAt(t, tz) === wall;
   if (fits(Math.min(early, late))) return Math.min(early, late);
   if (fits(Math.max(early, late))) return Math.max(early, late);
   // In a gap: no instant shows this wall time; the later reading lands after the change.

@@ -3,12 +3,12 @@
 // Cyrillic. Waits and services in whole seconds, as the reports count them.
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { iso } from '../hall/rows';
 import type { TicketExportRow } from '../hall/stats';
 import { wholeSec } from '../stats/tally';
 import { CSV_BOM, csvLine } from './cells';
 
 const HEADER = ['number', 'service', 'status', 'issued', 'called', 'started', 'finished', 'counter', 'operator', 'wait_sec', 'service_sec', 'eta_sec', 'outcome', 'privileged'];
-const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
 
 export function ticketsCsv(pages: Iterable<TicketExportRow[]>): Readable {
   return Readable.from((async function* () {

@@ -8,7 +8,7 @@ import { counterServices, counters, notices, services, tokens, users } from '../
 import { hashPassword, verifyPassword } from '../auth/password';
 import { AppError, badRequest, conflict, notFound } from '../errors';
 import type { CounterState, Role, WeekHours } from '../protocol';
-import type { HallCalendar } from '../engine/calendar';
+import { isCalendarDay, type HallCalendar } from '../engine/calendar';
 import type { HallSettings, SettingsStore } from '../settings';
 import type { AuditLog } from './audit';
 import { iso } from './rows';
@@ -49,7 +49,8 @@ export function checkHours(input: Partial<ServiceInput>) {
 }
 
 /** The hall's address for customers' phones (the printed QR): http(s), a host, no query. */
-export function normalisePublicUrl(text: string, path = '/publicUrl'): string {
+export function normalisePublicUrl(text: string): string {
+  const path = '/publicUrl';
   let u: URL;
   try { u = new URL(text.trim()); } catch { throw badRequest('The public address must be a full URL such as http://10.0.0.5:8080', path); }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw badRequest('The public address must start with http:// or https://', path);
@@ -57,14 +58,12 @@ export function normalisePublicUrl(text: string, path = '/publicUrl'): string {
   return (u.origin + u.pathname).replace(/\/+$/, '');
 }
 
-const validDay = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
-
 /** Hours that open before they close, real dates; holidays sorted without repeats. */
 export function checkCalendar(cal: HallCalendar): HallCalendar {
   for (const [d, h] of Object.entries(cal.week)) if (h && h.open >= h.close) throw badRequest(`Weekday ${d}: the hall must open before it closes`, `/week/${d}`);
-  cal.holidays.forEach((d, i) => { if (!validDay(d)) throw badRequest(`${d} is not a date`, `/holidays/${i}`); });
+  cal.holidays.forEach((d, i) => { if (!isCalendarDay(d)) throw badRequest(`${d} is not a date`, `/holidays/${i}`); });
   for (const [d, h] of Object.entries(cal.days)) {
-    if (!validDay(d)) throw badRequest(`${d} is not a date`, `/days/${d}`);
+    if (!isCalendarDay(d)) throw badRequest(`${d} is not a date`, `/days/${d}`);
     if (h.open >= h.close) throw badRequest(`${d}: the hall must open before it closes`, `/days/${d}`);
   }
   const days = Object.fromEntries(Object.entries(cal.days).sort(([x], [y]) => x.localeCompare(y)));

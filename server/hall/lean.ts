@@ -51,9 +51,6 @@ export class LeanViews {
     };
   }
 
-  /** Seconds open per counter (breaks excluded) in each hour of each day, up to now. */
-  private openTime(days: HourBound[][], counterId: number | null = null) { return this.windows.byHour(days, counterId); }
-
   private counterNorms(): Map<number, number> {
     const by = new Map<number, { priority: number; normSec: number }[]>();
     for (const l of this.s.links.all() as { counterId: number; priority: number; normSec: number }[]) {
@@ -69,7 +66,7 @@ export class LeanViews {
     const all = dayHours(day, this.tz);
     const from = all[0].start, to = all[23].end;
     // Open time up to now: a window still open plans nothing for hours yet to come.
-    const [open] = this.openTime([all], counterId);
+    const [open] = this.windows.byHour([all], counterId);
     const openOf = new Map(all.map((h, i) => [h.hour, open[i]]));
     const norms = this.counterNorms();
     const finished = this.s.finished.all({ lo: from - DAY_MS, from, to, counter: counterId }).map((r: any) => r.at as number);
@@ -100,7 +97,7 @@ export class LeanViews {
     const days = this.workDays(from, to);
     const cells = staffingGrid({
       days, issued: this.s.issued.all(from, to) as number[], services: this.s.serviceTimes.all(from, to) as { issuedAt: number; sec: number }[],
-      openSec: this.openTime(days.map((d) => d.hours)), fallbackServiceSec: (this.s.norms.get() as number | null) ?? 600, targetSec, targetPct,
+      openSec: this.windows.byHour(days.map((d) => d.hours)), fallbackServiceSec: (this.s.norms.get() as number | null) ?? 600, targetSec, targetPct,
     });
     const weekdays: Record<string, number> = {};
     for (const d of days) weekdays[d.weekday] = (weekdays[d.weekday] ?? 0) + 1;

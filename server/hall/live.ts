@@ -10,6 +10,7 @@ import type { BackupStatus } from '../ops/backups';
 import { liveView, type LiveCounterInput, type LiveDevice, type LiveInput, type LiveTicket, type LiveView } from '../stats/live';
 import type { Row } from '../stats/tally';
 import type { ReportModel } from './reports';
+import { VISIT_EVENTS } from './rows';
 import type { HallViews } from './views';
 
 export interface LiveDeps {
@@ -46,8 +47,7 @@ export class LiveHall {
       lastCounterEvent: sql.prepare('SELECT at FROM counter_events WHERE counter_id = ? ORDER BY at DESC, id DESC LIMIT 1').pluck(),
       // The end of the counter's last visit since it opened: the newest visit boundary there.
       lastVisitEnd: sql.prepare(`SELECT at FROM ticket_events INDEXED BY ticket_events_visits
-        WHERE counter_id IS NOT NULL AND (action = 'call' OR (from_status IN ('called', 'serving') AND to_status NOT IN ('called', 'serving')))
-          AND at >= ? AND counter_id = ? ORDER BY at DESC LIMIT 1`).pluck(),
+        WHERE ${VISIT_EVENTS} AND at >= ? AND counter_id = ? ORDER BY at DESC LIMIT 1`).pluck(),
     };
   }
 

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { TicketStatus } from '../protocol';
 import { ReportBuilder, hasCounterTime, type Grouping, type Label, type Labels, type Report } from '../stats/report';
+import { VISIT_EVENTS } from './rows';
 
 export interface ReportQuery {
   by: Grouping;
@@ -54,10 +55,8 @@ export class ReportModel {
         FROM tickets INDEXED BY tickets_issued WHERE issued_at >= @from AND issued_at < @to AND ${filters}`),
       transfers: sql.prepare(`SELECT DISTINCT ticket_id FROM ticket_events INDEXED BY ticket_events_transfers
         WHERE action = 'transfer' AND at >= @from AND at < @until`).pluck(),
-      // The same condition as the partial index ticket_events_visits, so that SQLite uses it.
       visits: sql.prepare(`SELECT talon_report_visit(counter_id, user_id, at, action = 'call') FROM ticket_events INDEXED BY ticket_events_visits
-        WHERE counter_id IS NOT NULL AND (action = 'call' OR (from_status IN ('called', 'serving') AND to_status NOT IN ('called', 'serving')))
-          AND at >= @from AND at < @until AND (@counterId IS NULL OR counter_id = @counterId) ORDER BY at, counter_id, action = 'call'`),
+        WHERE ${VISIT_EVENTS} AND at >= @from AND at < @until AND (@counterId IS NULL OR counter_id = @counterId) ORDER BY at, counter_id, action = 'call'`),
       counterIds: sql.prepare('SELECT id FROM counters WHERE @counterId IS NULL OR id = @counterId ORDER BY id').pluck(),
       lastCounterEvent: sql.prepare(`SELECT counter_id AS counterId, user_id AS userId, action, at FROM counter_events
         WHERE counter_id = ? AND at < ? ORDER BY at DESC, id DESC LIMIT 1`),

@@ -58,6 +58,10 @@ export function fixService<T extends ServiceRow>(row: T | undefined): T | undefi
   return row;
 }
 
+/** The ticket events that start (a call) or end a visit at a counter: the condition of the partial
+ * index ticket_events_visits (db/schema.ts), word for word, so that SQLite uses the index. */
+export const VISIT_EVENTS = "counter_id IS NOT NULL AND (action = 'call' OR (from_status IN ('called', 'serving') AND to_status NOT IN ('called', 'serving')))";
+
 /** An instant as ISO text; null for none (typed exactly, so the reply schemas' checks see it). */
 export function iso(ms: number): string;
 export function iso(ms: number | null | undefined): string | null;

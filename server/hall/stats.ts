@@ -42,7 +42,8 @@ export interface TicketExportRow {
 
 /** The tickets issued in [from, to) for the export, oldest first, a page at a time (keyset on
  * (issued_at, id)), so that no statement stays open between pages and other requests run. */
-export function* ticketExportPages(sql: Database.Database, from: number, to: number, pageSize = 2000): Generator<TicketExportRow[]> {
+export function* ticketExportPages(sql: Database.Database, from: number, to: number): Generator<TicketExportRow[]> {
+  const pageSize = 2000;
   const page = sql.prepare(`SELECT t.id, t.number, s.name AS service, t.status, t.issued_at AS issued, t.first_called_at AS called,
       t.started_at AS started, t.finished_at AS finished, c.name AS counter, u.name AS operator, t.outcome, t.privileged, t.eta_sec AS etaSec
     FROM tickets t INDEXED BY tickets_issued JOIN services s ON s.id = t.original_service_id LEFT JOIN counters c ON c.id = t.counter_id LEFT JOIN users u ON u.id = t.user_id

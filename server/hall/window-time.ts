@@ -2,18 +2,18 @@
 // reports' counter clock (stats/counter-time.ts) run over each hour. The production analysis
 // sheet's plan, the staffing picture and the "what if" history all read it here.
 import type Database from 'better-sqlite3';
-import { nextDay, zonedEpoch } from '../engine/calendar';
-import { hallDay } from '../engine/numbering';
 import type { CounterEventFact } from '../stats/counter-time';
 import type { HourBound } from '../stats/hours';
 import { openSecByBucket } from '../stats/open-time';
+import { midnightsAfter } from '../stats/zone';
 
 export class WindowTime {
   private s;
-  /** The local days met so far as [start, end): midnightAfter() asks a few thousand times a request. */
-  private days: [number, number][] = [];
+  /** The local midnight after an instant: an open window is not counted past it. */
+  private midnightAfter: (at: number) => number;
 
-  constructor(sql: Database.Database, private tz: string, private clock: () => number) {
+  constructor(sql: Database.Database, tz: string, private clock: () => number) {
+    this.midnightAfter = midnightsAfter(tz);
     this.s = {
       counterEvents: sql.prepare('SELECT counter_id AS counterId, user_id AS userId, action, at FROM counter_events WHERE at >= ? AND at < ? ORDER BY at, id'),
       // Each counter's state as the range begins: its last event before it (the counter/time index).
@@ -22,19 +22,6 @@ export class WindowTime {
         WHERE counter_id = ? AND at < ? ORDER BY at DESC, id DESC LIMIT 1`),
     };
   }
-
-  /** The instant of the local midnight that ends the day of `at` (an open window is not counted past it). */
-  private midnightAfter = (at: number) => {
-    const near = this.days.at(-1);
-    if (near && at >= near[0] && at < near[1]) return near[1];
-    const hit = this.days.find(([s, e]) => at >= s && at < e);
-    if (hit) return hit[1];
-    const day = hallDay(at, this.tz);
-    const span: [number, number] = [zonedEpoch(day, '00:00', this.tz), zonedEpoch(nextDay(day), '00:00', this.tz)];
-    if (this.days.length > 1000) this.days = [];
-    this.days.push(span);
-    return span[1];
-  };
 
   /** Seconds open per counter (breaks excluded) in each hour of each day (hours in time order), up to now. */
   byHour(days: HourBound[][], counterId: number | null = null): Map<number, number>[][] {

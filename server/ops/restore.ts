@@ -16,7 +16,7 @@ export interface BackupCheck { tickets: number; migrations: number; pending: num
 
 /** Checks a database file as a backup this release can restore; throws RestoreRefused that
  * names the file as `shown`. */
-export function checkBackup(file: string, folder = migrationsFolder, shown = file): BackupCheck {
+export function checkBackup(file: string, shown = file): BackupCheck {
   if (!existsSync(file)) throw new RestoreRefused(`${shown}: no such file`);
   let sql: Database.Database;
   try {
@@ -30,7 +30,7 @@ export function checkBackup(file: string, folder = migrationsFolder, shown = fil
       throw new RestoreRefused(`${shown} is not a usable SQLite database: ${(err as Error).message}`);
     }
     if (integrity !== 'ok') throw new RestoreRefused(`${shown} is damaged: PRAGMA integrity_check says ${String(integrity).slice(0, 300)}`);
-    const state = schemaState(sql, readMigrations(folder));
+    const state = schemaState(sql, readMigrations(migrationsFolder));
     const problem = schemaProblem(state) ?? (state.kind === 'empty' ? 'the file holds no Talon database' : null);
     if (problem || state.kind !== 'talon') throw new RestoreRefused(`${shown} cannot be restored: ${problem}`);
     const tickets = (sql.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
@@ -41,12 +41,12 @@ export function checkBackup(file: string, folder = migrationsFolder, shown = fil
 }
 
 /** checkBackup on a temporary copy: opening a file, even read-only, can leave a journal beside it. */
-export function checkBackupCopy(file: string, folder = migrationsFolder): BackupCheck {
+export function checkBackupCopy(file: string): BackupCheck {
   if (!existsSync(file)) throw new RestoreRefused(`${file}: no such file`);
   const dir = mkdtempSync(join(tmpdir(), 'talon-check-'));
   try {
     copyFileSync(file, join(dir, 'copy.db'));
-    return checkBackup(join(dir, 'copy.db'), folder, file);
+    return checkBackup(join(dir, 'copy.db'), file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -61,14 +61,14 @@ function syncDir(dir: string) {
  * Replaces `dbFile` by the backup `file`. The server must be stopped (the caller makes sure).
  * Returns the copy of the database as it was, or null when there was none.
  */
-export function restoreBackup(file: string, dbFile: string, now: number, folder = migrationsFolder): { check: BackupCheck; previous: string | null } {
+export function restoreBackup(file: string, dbFile: string, now: number): { check: BackupCheck; previous: string | null } {
   if (!existsSync(file)) throw new RestoreRefused(`${file}: no such file`);
   const incoming = `${dbFile}.restoring`;
   rmSync(incoming, { force: true });
   copyFileSync(file, incoming);
   try {
     chmodSync(incoming, 0o600);
-    const check = checkBackup(incoming, folder, file);
+    const check = checkBackup(incoming, file);
     const previous = existsSync(dbFile) ? keepCurrent(dbFile, now) : null;
     renameSync(incoming, dbFile);
     for (const f of [`${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });

@@ -15,18 +15,16 @@ import { hallDay } from '../engine/numbering';
 import { XLSX, errors, file, staffErrors } from '../replies/common';
 import { LunchRules } from '../replies/admin';
 import { BeforeAfter, Erlang, EtaAccuracy, LunchAdopted, LunchProposal, OwnLunch, PlanFact, PlanFactNote, Rated, Ratings, Staffing } from '../replies/lean';
-import { Id, HHMM, strict } from '../schemas';
+import { Day, Id, IdText, HHMM, strict } from '../schemas';
+import { checkedDay, checkedRange } from './checks';
 import { beforeAfter, type Figures } from '../stats/before-after';
 import { evaluate, MAX_LOAD, load, staffing } from '../stats/erlang';
 
-const DAY_MS = 86_400_000;
 const MAX_RANGE_DAYS = 400;
 /** Working days of a year by the production calendar (a five-day week: 247–248). */
 const WORKING_DAYS_PER_YEAR = 247;
 
-const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 const Hour = Type.String({ pattern: '^([01][0-9]|2[0-3])$' });
-const IdText = Type.String({ pattern: '^[1-9][0-9]{0,9}$' });
 const Decimal = Type.String({ pattern: '^[0-9]{1,9}(\\.[0-9]{1,6})?$' });
 const IsoTime = Type.String({ format: 'date-time' });
 const Range = { from: IsoTime, to: IsoTime };
@@ -57,19 +55,7 @@ type BeforeAfterBody = Static<typeof BeforeAfterBody>;
 
 const LunchRule = Type.Object({ minutes: Type.Integer({ minimum: 5, maximum: 180 }), from: HHMM, to: HHMM }, strict);
 
-function validDay(day: string): string {
-  const t = Date.parse(`${day}T12:00:00Z`);
-  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day) throw badRequest(`${day} is not a calendar day`);
-  return day;
-}
-
-function range(q: { from: string; to: string }, maxDays = MAX_RANGE_DAYS) {
-  const from = Date.parse(q.from), to = Date.parse(q.to);
-  if (!(from < to)) throw badRequest('`from` must be before `to`');
-  // The same code as the supervisor reports' limit.
-  if (to - from > maxDays * DAY_MS) throw new AppError(400, 'range_too_long', `The range may span at most ${maxDays} days`);
-  return { from, to };
-}
+const range = (q: { from: string; to: string }, maxDays = MAX_RANGE_DAYS) => checkedRange(q, maxDays);
 
 /** A number from the query within [min, max], or the default. */
 function num(v: string | undefined, name: string, min: number, max: number, dflt?: number): number {
@@ -95,7 +81,7 @@ export const leanRoutes: FastifyPluginAsync<{ ctx: AppContext } & LeanDeps> = as
   // ---- production analysis sheet ----
 
   /** The hall day named, or today's. */
-  const dayOr = (day: string | undefined) => (day === undefined ? hallDay(ctx.clock(), ctx.config.timezone) : validDay(day));
+  const dayOr = (day: string | undefined) => (day === undefined ? hallDay(ctx.clock(), ctx.config.timezone) : checkedDay(day));
 
   app.get('/api/stats/plan-fact', { ...supervisor, schema: { querystring: Type.Object({ day: Type.Optional(Day), counterId: Type.Optional(IdText) }, strict), response: { 200: PlanFact, ...staffErrors(400, 404) } } }, async (req): Promise<Static<typeof PlanFact>> => {
     const q = req.query as { day?: string; counterId?: string };
@@ -110,7 +96,7 @@ export const leanRoutes: FastifyPluginAsync<{ ctx: AppContext } & LeanDeps> = as
     const b = req.body as { day: string; hour: string; counterId?: number | null; reasonId: string; text?: string; measure?: string };
     if (!ctx.settings.get().deviationReasons.some((r) => r.id === b.reasonId)) throw badRequest(`Unknown deviation cause ${b.reasonId}`);
     const user = staff(req);
-    const note = lean.addNote({ day: validDay(b.day), hour: b.hour, counterId: b.counterId ?? null, reasonId: b.reasonId, text: b.text?.trim() || null, measure: b.measure?.trim() || null }, user.id, ctx.clock());
+    const note = lean.addNote({ day: checkedDay(b.day), hour: b.hour, counterId: b.counterId ?? null, reasonId: b.reasonId, text: b.text?.trim() || null, measure: b.measure?.trim() || null }, user.id, ctx.clock());
     return reply.code(201).send({ ...note, author: user.name });
   });
 
@@ -184,7 +170,7 @@ export const leanRoutes: FastifyPluginAsync<{ ctx: AppContext } & LeanDeps> = as
     schema: { body: Type.Object({ day: Day, lunches: Type.Array(Type.Object({ userId: Id, start: HHMM, end: HHMM }, strict), { maxItems: 200 }) }, strict), response: { 201: LunchAdopted, ...staffErrors(400) } },
   }, async (req, reply) => {
     const b = req.body as { day: string; lunches: { userId: number; start: string; end: string }[] };
-    const plan = lunches.adopt(validDay(b.day), b.lunches, staff(req).id, ctx.clock());
+    const plan = lunches.adopt(checkedDay(b.day), b.lunches, staff(req).id, ctx.clock());
     ctx.hub.publish([{ type: 'lunch.changed', day: b.day }]);
     return reply.code(201).send({ day: b.day, ...plan });
   });

@@ -5,20 +5,20 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { requireRole } from '../auth/guard';
 import type { AppContext } from '../context';
 import { hallDay } from '../engine/numbering';
-import { AppError, badRequest, notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
 import { reportCsv, reportXlsx, type Lang } from '../export/report-files';
 import { ticketsCsv } from '../export/tickets-csv';
+import { iso } from '../hall/rows';
 import { ticketExportPages } from '../hall/stats';
 import { GROUPINGS, type Grouping } from '../stats/report';
 import { XLSX, file, staffErrors } from '../replies/common';
 import { FoundTickets, Live, Report, Summary, TicketEvents } from '../replies/stats';
-import { IdParams, strict } from '../schemas';
+import { Day, IdParams, IdText, strict } from '../schemas';
+import { checkedDay, checkedRange } from './checks';
 
-const DAY_MS = 86_400_000;
 /** The longest range a statistics request may cover: three years (and a leap day). */
-export const MAX_RANGE_DAYS = 1100;
+const MAX_RANGE_DAYS = 1100;
 
-const IdText = Type.String({ pattern: '^[1-9][0-9]{0,9}$' });
 const Iso = Type.String({ format: 'date-time' });
 const Range = Type.Object({ from: Iso, to: Iso }, strict);
 const Grouping = Type.Union(GROUPINGS.map((g) => Type.Literal(g)));
@@ -31,21 +31,12 @@ export const ReportParams = Type.Object({
   lang: Type.Optional(LangParam),
 }, strict);
 type ReportParams = { from: string; to: string; by?: Grouping; serviceId?: string; counterId?: string; userId?: string; targetSec?: string; lang?: Lang };
-const SearchParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 20 }), day: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }, strict);
+const SearchParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 20 }), day: Type.Optional(Day) }, strict);
 
 /** A 200 answer of this schema, or the statistics' refusals (an unknown id of a filter: 404). */
 const ok = (schema: TSchema | object, ...codes: number[]) => ({ 200: schema, ...staffErrors(400, ...codes) });
-function isoOf(ms: number): string;
-function isoOf(ms: number | null): string | null;
-function isoOf(ms: number | null) { return ms === null ? null : new Date(ms).toISOString(); }
 
-/** The range of a request, checked: from before to, at most MAX_RANGE_DAYS long. */
-function range(q: { from: string; to: string }) {
-  const r = { from: Date.parse(q.from), to: Date.parse(q.to) };
-  if (!(r.from < r.to)) throw badRequest('`from` must be before `to`');
-  if (r.to - r.from > MAX_RANGE_DAYS * DAY_MS) throw new AppError(400, 'range_too_long', `A statistics range covers at most ${MAX_RANGE_DAYS} days (three years)`);
-  return r;
-}
+const range = (q: { from: string; to: string }) => checkedRange(q, MAX_RANGE_DAYS);
 
 /** A report's range, filters (each id known: 404 otherwise) and target, checked. */
 export function reportFilters(ctx: AppContext, q: { from: string; to: string; serviceId?: string; counterId?: string; userId?: string; targetSec?: string }) {
@@ -102,8 +93,7 @@ export const statsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
 
   app.get('/api/stats/tickets', { schema: { querystring: SearchParams, response: ok(FoundTickets) } }, async (req) => {
     const q = req.query as { number: string; day?: string };
-    const d = q.day ?? hallDay(ctx.clock(), ctx.config.timezone);
-    if (Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d) throw badRequest(`No such day ${d}`);
+    const d = q.day === undefined ? hallDay(ctx.clock(), ctx.config.timezone) : checkedDay(q.day);
     const found = ctx.history.search(q.number, d);
     if (!found) throw badRequest('`number` is a ticket number such as А015 (letters, then digits)');
     return found;
@@ -113,11 +103,11 @@ export const statsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
     const v = ctx.live.view();
     return {
       ...v,
-      at: isoOf(v.at),
-      services: v.services.map((x) => ({ ...x, oldestIssuedAt: isoOf(x.oldestIssuedAt) })),
-      counters: v.counters.map((c) => ({ ...c, since: isoOf(c.since), ticket: c.ticket && { ...c.ticket, calledAt: isoOf(c.ticket.calledAt), startedAt: isoOf(c.ticket.startedAt) } })),
-      alerts: v.alerts.map((a) => ({ ...a, since: isoOf(a.since) })),
-      nextChangeAt: isoOf(v.nextChangeAt),
+      at: iso(v.at),
+      services: v.services.map((x) => ({ ...x, oldestIssuedAt: iso(x.oldestIssuedAt) })),
+      counters: v.counters.map((c) => ({ ...c, since: iso(c.since), ticket: c.ticket && { ...c.ticket, calledAt: iso(c.ticket.calledAt), startedAt: iso(c.ticket.startedAt) } })),
+      alerts: v.alerts.map((a) => ({ ...a, since: iso(a.since) })),
+      nextChangeAt: iso(v.nextChangeAt),
     };
   });
 

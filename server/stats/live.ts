@@ -2,6 +2,7 @@
 // since when, and the alerts a supervisor must not miss. Pure: the hall's current state and the
 // clock in, the view out, with the next instant at which the view changes by time alone (a
 // ticket passing its target, a break passing its limit), so that a screen needs no timer poll.
+import { wholeSec } from './tally';
 
 export interface LiveServiceInput {
   id: number; name: string; nameEn: string | null; maxWaitSec: number; etaMinutes: number;
@@ -53,7 +54,6 @@ const PRINTER: Record<string, { severity: Alert['severity']; ru: string; en: str
 };
 
 const minutes = (ms: number) => Math.floor(ms / 60_000);
-const sec = (ms: number) => Math.round(Math.max(ms, 0) / 1000);
 
 export function breakLimit(limits: Record<string, number>, reason: string | null): number {
   return limits[reason ?? ''] ?? limits.default ?? 1200;
@@ -86,7 +86,7 @@ export function liveView(input: LiveInput): LiveView {
         });
       }
     }
-    return { serviceId: s.id, name: s.name, nameEn: s.nameEn, waiting: s.waiting.length, longestWaitSec: oldest === null ? 0 : sec(now - oldest), oldestIssuedAt: oldest, etaMinutes: s.etaMinutes, overdue, maxWaitSec: s.maxWaitSec };
+    return { serviceId: s.id, name: s.name, nameEn: s.nameEn, waiting: s.waiting.length, longestWaitSec: oldest === null ? 0 : wholeSec(now - oldest), oldestIssuedAt: oldest, etaMinutes: s.etaMinutes, overdue, maxWaitSec: s.maxWaitSec };
   });
 
   const counters = input.counters.map((c): LiveCounter => {
@@ -110,7 +110,7 @@ export function liveView(input: LiveInput): LiveView {
         });
       } else later(over + 1);
     }
-    return { counterId: c.id, name: c.name, state: c.state, user: c.user, ticket: c.ticket, since, sinceSec: since === null ? null : sec(now - since), breakReason: c.breakReason, breakLimitSec: limit };
+    return { counterId: c.id, name: c.name, state: c.state, user: c.user, ticket: c.ticket, since, sinceSec: since === null ? null : wholeSec(now - since), breakReason: c.breakReason, breakLimitSec: limit };
   });
 
   for (const s of input.services) {

@@ -49,8 +49,8 @@ export function markOf(fact: number, plan: number): Mark {
 }
 
 /** A counter's standard time: the mean standard time of its main (lowest-priority-number) services. */
-export function counterNormSec(links: { priority: number; normSec: number }[], fallbackSec = 600): number {
-  if (!links.length) return fallbackSec;
+export function counterNormSec(links: { priority: number; normSec: number }[]): number {
+  if (!links.length) return 600;
   const main = Math.min(...links.map((l) => l.priority));
   const norms = links.filter((l) => l.priority === main).map((l) => l.normSec);
   return norms.reduce((a, b) => a + b, 0) / norms.length;

@@ -2,11 +2,10 @@
 // hour, weekday or day of their issue, each bucket a Row, plus the Row of all of them. Pure:
 // tickets and counter events are fed in (by the SQL read model, or by a test), the clock and
 // the hall's zone are passed in.
-import { zonedEpoch, nextDay } from '../engine/calendar';
 import { CounterClock, CounterTime, type CounterEventFact, type VisitEventFact } from './counter-time';
 import type { TicketStatus } from '../protocol';
 import { Tally, type Row, type RowKey, type TicketFact } from './tally';
-import { LocalClock, dayKey, isoWeekdayOf, localDayNumber, localHour } from './zone';
+import { LocalClock, dayKey, isoWeekdayOf, localDayNumber, localHour, midnightsAfter } from './zone';
 
 export const GROUPINGS = ['none', 'service', 'operator', 'counter', 'hour', 'weekday', 'day'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
@@ -40,19 +39,10 @@ export class ReportBuilder {
   private rest = new Tally();
   private clock: LocalClock;
   readonly counterTime: CounterClock | null;
-  private midnights = new Map<number, number>();
 
   constructor(private o: ReportOptions) {
     this.clock = LocalClock.over(o.from - 86_400_000, o.to + 86_400_000, o.tz);
-    this.counterTime = hasCounterTime(o.by) ? new CounterClock(o.from, Math.min(o.to, o.now), (at) => this.midnightAfter(at)) : null;
-  }
-
-  /** The instant of the local midnight that ends the day of `at`. */
-  midnightAfter(at: number): number {
-    const day = localDayNumber(this.clock.local(at));
-    let m = this.midnights.get(day);
-    if (m === undefined) { m = zonedEpoch(nextDay(dayKey(day)), '00:00', this.o.tz); this.midnights.set(day, m); }
-    return m;
+    this.counterTime = hasCounterTime(o.by) ? new CounterClock(o.from, Math.min(o.to, o.now), midnightsAfter(o.tz)) : null;
   }
 
   /** The bucket of a ticket as a number (ids, hour, weekday, day number), or null for none. */

@@ -74,15 +74,11 @@ export class Tally {
   targetBase = 0; withinTarget = 0;
 
   /**
-   * Wait = first call − issue (a recall or a transfer does not restart it). Service = finish −
-   * start, of `done` tickets only. Within target: a called ticket by its wait, an expired ticket
-   * that was never called by its time in the queue; tickets still waiting are left out.
+   * One ticket, its fields one by one (the read model's hot loop makes no objects). Wait = first
+   * call − issue (a recall or a transfer does not restart it). Service = finish − start, of
+   * `done` tickets only. Within target: a called ticket by its wait, an expired ticket that was
+   * never called by its time in the queue; tickets still waiting are left out.
    */
-  add(t: TicketFact, targetSec: number) {
-    this.addFields(t.status, t.issuedAt, t.firstCalledAt, t.startedAt, t.finishedAt, t.transferred, targetSec);
-  }
-
-  /** add() with the ticket's fields one by one (the read model's hot loop makes no objects). */
   addFields(status: TicketStatus, issuedAt: number, firstCalledAt: number | null, startedAt: number | null, finishedAt: number | null, transferred: boolean, targetSec: number) {
     this.issued++;
     if (transferred) this.transferred++;

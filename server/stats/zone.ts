@@ -1,19 +1,10 @@
 // The hall's zone for figures: an instant's local hour, weekday and day, from the zone's UTC
-// offsets over a range (found once per report, so that bucketing a ticket is arithmetic).
+// offsets over a range (found once per report, so that bucketing a ticket is arithmetic), and
+// the local midnight that ends an instant's day.
+import { nextDay, offsetAt, zonedEpoch } from '../engine/calendar';
+import { hallDay } from '../engine/numbering';
 
 export interface OffsetSpan { from: number; offsetMs: number }
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's offset from UTC at an instant, in ms (Moscow: +3 h). */
-export function offsetAt(at: number, tz: string): number {
-  let f = formats.get(tz);
-  if (!f) { f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }); formats.set(tz, f); }
-  const name = f.formatToParts(at).find((p) => p.type === 'timeZoneName')!.value; // "GMT+03:00", "GMT"
-  const m = /GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?/.exec(name);
-  if (!m) return 0;
-  return (m[1] === '-' ? -1 : 1) * ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4] ?? 0)) * 1000;
-}
 
 const DAY = 86_400_000;
 
@@ -64,3 +55,21 @@ export const localHour = (local: number) => Math.floor((local - localDayNumber(l
 export const isoWeekdayOf = (dayNumber: number) => ((((dayNumber + 3) % 7) + 7) % 7) + 1;
 /** 'YYYY-MM-DD' of a day number. */
 export const dayKey = (dayNumber: number) => new Date(dayNumber * DAY).toISOString().slice(0, 10);
+
+/** The local midnight that ends the day of an instant in zone `tz`, as a function that remembers
+ * the days it met as [start, end): the counter clock asks it for every interval it counts. */
+export function midnightsAfter(tz: string): (at: number) => number {
+  let days: [number, number][] = [];
+  let last: [number, number] | undefined; // instants come in runs on one day
+  return (at) => {
+    if (last && at >= last[0] && at < last[1]) return last[1];
+    last = days.find(([s, e]) => at >= s && at < e);
+    if (!last) {
+      const day = hallDay(at, tz);
+      last = [zonedEpoch(day, '00:00', tz), zonedEpoch(nextDay(day), '00:00', tz)];
+      if (days.length > 1000) days = [];
+      days.push(last);
+    }
+    return last[1];
+  };
+}

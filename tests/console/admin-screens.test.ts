@@ -4,6 +4,7 @@
 // it at the kiosk; a test print reaches a printer on a pty. Every screen at 1366×768 and
 // 1920×1080 with nothing cut off; the audit log holds each change, and no secret.
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -237,6 +238,18 @@ describe('setting up a hall through the screens', () => {
     const raw = JSON.stringify(db.prepare('SELECT * FROM audit_log').all());
     db.close();
     for (const secret of [OPERATOR.password, ADMIN_PASSWORD, 'scrypt$', 'passwordHash', h.admin]) expect(raw).not.toContain(secret);
+  });
+
+  it('downloads the audit log as the CSV the API gives, named as the server names it', async () => {
+    const page = await adminPage(SIZES.small, '/console/admin/audit', '[data-testid=audit] tr[data-entity]');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=audit-csv]')]);
+    expect(file.suggestedFilename()).toBe('audit.csv');
+    const lines = readFileSync((await file.path())!, 'utf8').split('\r\n');
+    const entries = (await api('GET', '/api/admin/audit')).json as unknown[];
+    expect(lines[0]).toBe('\uFEFFat,login,user,action,entity,entity_id,before,after');
+    expect(lines.length).toBe(entries.length + 2); // the header, a line an entry, the last line's CRLF
+    expect(lines.some((l) => l.includes(',admin,') && l.includes(',service,') && l.includes('Приём показаний счётчиков'))).toBe(true);
+    await page.context().close();
   });
 
   it('orders the kiosk\'s services by the arrows and by dragging a row', async () => {

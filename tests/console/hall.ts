@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { signIn } from '../helpers/browser';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 
 export interface Hall {
@@ -64,21 +65,9 @@ export const NARROW = { width: 420, height: 900 };
 
 /** Opens the console at `path` (the window work by default, whatever the role's home) in a fresh
  * context, signs in through the form, and waits for `ready`. */
-export async function openConsole(browser: Browser, h: Hall, user: { login: string; password: string }, viewport = WIDE,
+export function openConsole(browser: Browser, h: Hall, user: { login: string; password: string }, viewport = WIDE,
   path = '/console/work', ready = '.counters'): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, locale: 'ru-RU' });
-  const page = await ctx.newPage();
-  // Another engineer's test run may be rebuilding dist/ this very second (its global setup
-  // empties the directory): a page that came without its script is loaded again.
-  for (let attempt = 1; ; attempt++) {
-    await page.goto(h.server.base + path);
-    try { await page.waitForSelector('input[name=login]', { timeout: 10_000 }); break; } catch (e) { if (attempt === 3) throw e; }
-  }
-  await page.fill('input[name=login]', user.login);
-  await page.fill('input[name=password]', user.password);
-  await page.click('button[type=submit]');
-  await page.waitForSelector(ready);
-  return page;
+  return signIn(browser, h.server.base + path, user, ready, viewport);
 }
 
 /** Chooses the counter in the list and waits for the work screen. */

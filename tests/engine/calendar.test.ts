@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hallDayEnd, hallHours, isoWeekday, nextDay, zonedEpoch, type HallCalendar } from '../../server/engine';
+import { addDays, hallDayEnd, hallHours, isCalendarDay, isoWeekday, nextDay, zonedEpoch, type HallCalendar } from '../../server/engine';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -15,6 +15,13 @@ describe('hall calendar', () => {
     expect(isoWeekday('2026-03-08')).toBe('7');
     expect(nextDay('2026-02-28')).toBe('2026-03-01');
     expect(nextDay('2026-12-31')).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2024-02-28', 2)).toBe('2024-03-01');
+  });
+
+  it('tells a real calendar day from text that only looks like one', () => {
+    for (const d of ['2026-03-10', '2024-02-29', '2026-12-31']) expect(isCalendarDay(d), d).toBe(true);
+    for (const d of ['2026-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-3-10', ' 2026-03-10', '', null, 20260310]) expect(isCalendarDay(d), String(d)).toBe(false);
   });
 
   it('takes a listed day first, then holidays, then the weekday; no hours at all is undefined', () => {

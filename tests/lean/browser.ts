@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import type { TestHall } from '../helpers/app';
+import { signIn as signInForm } from '../helpers/browser';
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -17,19 +18,8 @@ export async function listen(h: TestHall): Promise<string> {
 }
 
 /** Opens `path` in a fresh context, signs in through the form and waits for `ready`. */
-export async function signIn(browser: Browser, base: string, login: string, password: string, path: string, ready: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, locale: 'ru-RU' });
-  const page = await ctx.newPage();
-  // another engineer's run may be rebuilding dist/ this very second: try the page again
-  for (let attempt = 1; ; attempt++) {
-    await page.goto(base + path);
-    try { await page.waitForSelector('input[name=login]', { timeout: 10_000 }); break; } catch (e) { if (attempt === 3) throw e; }
-  }
-  await page.fill('input[name=login]', login);
-  await page.fill('input[name=password]', password);
-  await page.click('button[type=submit]');
-  await page.waitForSelector(ready);
-  return page;
+export function signIn(browser: Browser, base: string, login: string, password: string, path: string, ready: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  return signInForm(browser, base + path, { login, password }, ready, viewport);
 }
 
 /** What is cut off: sideways scrolling of the page, an element wider than its box, text spilling. */

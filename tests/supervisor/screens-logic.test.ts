@@ -37,6 +37,8 @@ describe('report periods in the hall zone', () => {
     expect(p).toMatchObject({ preset: 'custom', fromDay: '2026-02-01', toDay: '2026-02-10', from: '2026-01-31T21:00:00.000Z', to: '2026-02-10T21:00:00.000Z' });
     expect(periodDays(p)).toBe(10);
     expect(resolvePeriod({ period: 'custom', from: '2026-02-30' }, now, tz).preset).toBe('today');
+    expect(resolvePeriod({ period: 'custom', from: '2026-13-01' }, now, tz).preset).toBe('today'); // no month 13: no RangeError either
+    expect(resolvePeriod({ period: 'custom', from: '2026-02-10', to: '2026-02-31' }, now, tz)).toMatchObject({ fromDay: '2026-02-10', toDay: '2026-02-10' });
     expect(resolvePeriod({ period: 'nonsense' }, now, tz).preset).toBe('today');
   });
 

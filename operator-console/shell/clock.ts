@@ -1,6 +1,6 @@
 // The server's clock in the browser: running timers (how long a ticket has waited, a counter
 // has served, a break has lasted) tick here every second, corrected by the server's own time
-// from its last answer, so a PC whose clock is off still shows the server's figures.
+// from its last answer or snapshot, so a PC whose clock is off still shows the server's figures.
 import { signal } from '@preact/signals';
 
 let offsetMs = 0;
