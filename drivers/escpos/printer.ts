@@ -110,18 +110,19 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
     const timeoutMs = this.options.jobTimeoutMs + (bps ? Math.ceil((1500 * bytes.length) / bps) : 0);
     const deadline = Date.now() + timeoutMs;
     this.pending++;
-    const run = this.exclusive(() => this.runJob(bytes, label, deadline)).finally(() => { this.pending--; });
+    // The job's deadline ends it once, whether it is still queued (this timer) or still writing
+    // (the write's own timeout, which may fire first at the same instant): one warning either way.
+    let warned = false;
+    const timeOut = () => { if (!warned) this.log.warn({ printer: this.address, job: label, timeoutMs }, 'print job timed out'); warned = true; };
+    const run = this.exclusive(() => this.runJob(bytes, label, deadline, timeOut)).finally(() => { this.pending--; });
     let timer: NodeJS.Timeout;
     const timedOut = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => {
-        this.log.warn({ printer: this.address, job: label, timeoutMs }, 'print job timed out');
-        resolve(false);
-      }, timeoutMs);
+      timer = setTimeout(() => { timeOut(); resolve(false); }, timeoutMs);
     });
     return Promise.race([run.catch(() => false), timedOut]).finally(() => clearTimeout(timer));
   }
 
-  private async runJob(bytes: Buffer, label: string, deadline: number): Promise<boolean> {
+  private async runJob(bytes: Buffer, label: string, deadline: number, timeOut: () => void): Promise<boolean> {
     const left = () => deadline - Date.now();
     // A ticket printed after its caller gave up would be a second, confusing ticket.
     if (left() <= 0) return false;
@@ -139,7 +140,8 @@ export class Printer extends EventEmitter<{ status: [StatusReading] }> {
     try {
       await within(this.transport.write(bytes), Math.max(1, left()), 'write');
     } catch (err) {
-      this.log.error({ printer: this.address, job: label, err: (err as Error).message }, 'print write failed');
+      if (err instanceof Timeout) timeOut();
+      else this.log.error({ printer: this.address, job: label, err: (err as Error).message }, 'print write failed');
       // A write stuck on flow control or a dead port: start over with a fresh connection.
       this.setStatus({ status: 'offline', detail: (err as Error).message });
       await this.keep.drop();
