@@ -66,13 +66,9 @@ export async function issue(service: ServiceView) {
     // The toggle counts only while the hall offers it (it may have been switched off meanwhile).
     const asPrivileged = privileged.value && settings.value?.privilegedEnabled;
     const body = asPrivileged ? { serviceId: service.id, privileged: true } : { serviceId: service.id };
-    const ticket = await api<IssuedTicket>('POST', '/api/tickets', body, deviceToken, ISSUE_TIMEOUT_MS).catch((e) => {
-      if (!(e instanceof ApiError && e.status === 401 && deviceToken)) throw e;
-      // A revoked device token must not stop the kiosk: issue as an anonymous kiosk (the
-      // screen then shows the QR instead of the kiosk's own print).
-      deviceToken = null;
-      return api<IssuedTicket>('POST', '/api/tickets', body, null, ISSUE_TIMEOUT_MS);
-    });
+    // A revoked device token does not stop the kiosk: the server issues as to an anonymous kiosk
+    // (the screen then shows the QR instead of the kiosk's own print).
+    const ticket = await api<IssuedTicket>('POST', '/api/tickets', body, deviceToken, ISSUE_TIMEOUT_MS);
     privileged.value = false;
     if (screen.value !== current) return; // reset meanwhile; the ticket is still issued and kept
     screen.value = { kind: 'ticket', service, ticket };
