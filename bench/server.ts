@@ -166,6 +166,10 @@ try {
   phase('fan-out');
   // Its floor: the same measurement against a bare `ws` broadcast server (bench/bare-server.mjs).
   const bare = spawn(process.execPath, [join(import.meta.dirname, 'bare-server.mjs'), join(s.dataDir, 'bare.db')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // An error thrown outside these awaits (a reset keep-alive socket) ends the bench without the
+  // finally below: the child must not outlive it.
+  const endBare = () => bare.kill();
+  process.once('exit', endBare);
   let fanoutFloor: number[], bareHttp: Awaited<ReturnType<typeof paced>>, bareDurable: Awaited<ReturnType<typeof paced>>;
   try {
     const port = Number(await new Promise<string>((res) => bare.stdout!.once('data', (d) => res(String(d)))));
@@ -177,6 +181,7 @@ try {
     bareDurable = await paced(PACED_N, PACED_RPS, timed('/durable'));
   } finally {
     bare.kill();
+    process.off('exit', endBare);
   }
 
   const peakKb = memKb('VmHWM');
