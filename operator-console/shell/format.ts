@@ -6,5 +6,3 @@ export function duration(sec: number): string {
   const ss = String(s % 60).padStart(2, '0');
   return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
-
-export const secondsSince = (iso: string | null, nowMs: number) => (iso ? (nowMs - Date.parse(iso)) / 1000 : 0);

@@ -2,8 +2,8 @@
 // the outcome to record when they are finished.
 import { pick } from '../../ui/i18n';
 import { outcome } from './actions';
-import { duration, secondsSince } from '../shell/format';
-import { now } from '../shell/clock';
+import { duration } from '../shell/format';
+import { secondsSince } from '../shell/clock';
 import { services, settings } from './store';
 import { t } from './strings';
 import type { CounterDetail } from './types';
@@ -42,7 +42,7 @@ export function TicketCard({ d }: { d: CounterDetail }) {
         <dl class="times">
           <dt>{t('waited')}</dt><dd data-testid="waited">{duration(tk.waitSec)}</dd>
           <dt>{serving ? t('service') : t('sinceCall')}</dt>
-          <dd class="timer" data-testid="timer">{duration(secondsSince(serving ? tk.startedAt : tk.calledAt, now.value))}</dd>
+          <dd class="timer" data-testid="timer">{duration(secondsSince(serving ? tk.startedAt : tk.calledAt) ?? 0)}</dd>
         </dl>
         {tk.recalls > 0 && <Recalls n={tk.recalls} />}
       </div>
