@@ -14,7 +14,7 @@ export interface ReportQuery {
   targetSec?: number;
 }
 
-/** The query string of a report's (or its details') parameters, the unset ones left out. */
+/** The query string of a report's (or any statistics request's, or a screen address's) parameters, the unset ones left out. */
 export function reportSearch(q: object): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));

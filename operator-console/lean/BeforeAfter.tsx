@@ -9,7 +9,8 @@ import { addDays } from '../../server/engine/calendar';
 import { pick } from '../../ui/i18n';
 import { download } from '../shell/download';
 import { staff } from '../shell/session';
-import { fmt, minutes, period, PrintPage, qs, signed, today, useHall } from './common';
+import { reportSearch } from '../figures/api';
+import { fmt, minutes, period, PrintPage, signed, today, useHall } from './common';
 import { t } from './strings';
 import type { BeforeAfterReport, Side } from './types';
 
@@ -141,7 +142,7 @@ export function BeforeAfter() {
     return () => { live = false; };
   }, [key]);
   const set = (k: string, v: string) => setQ((x) => ({ ...x, [k]: v }));
-  const submit = (e: Event) => { e.preventDefault(); route(`${path}?${qs(q)}`); };
+  const submit = (e: Event) => { e.preventDefault(); route(`${path}?${reportSearch(q)}`); };
   const xlsx = () => download('/api/stats/before-after.xlsx', 'before-after.xlsx', body).catch((e) => setError((e as Error).message));
   return (
     <main class="tool before-after">

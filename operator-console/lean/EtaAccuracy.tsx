@@ -6,7 +6,8 @@ import { useLocation } from 'preact-iso';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { addDays } from '../../server/engine/calendar';
-import { fmt, minutes, period, qs, signed, today, useGet } from './common';
+import { reportSearch } from '../figures/api';
+import { fmt, minutes, period, signed, today, useGet } from './common';
 import { t } from './strings';
 import type { EtaReport } from './types';
 
@@ -44,13 +45,13 @@ export function EtaAccuracy() {
   const { query, route, path } = useLocation();
   const from = query.from ?? addDays(today(), -29), to = query.to ?? today();
   const p = period(from, to);
-  const r = useGet<EtaReport>(`/api/stats/eta-accuracy?${qs(p)}`);
+  const r = useGet<EtaReport>(`/api/stats/eta-accuracy?${reportSearch(p)}`);
   const d = r.data;
   return (
     <main class="tool eta">
       <h1>{t('etaTitle')}</h1>
       <p class="hint">{t('etaHint')}</p>
-      <form class="controls" onSubmit={(e) => { e.preventDefault(); const f = new FormData(e.currentTarget as HTMLFormElement); route(`${path}?${qs({ from: String(f.get('from')), to: String(f.get('to')) })}`); }}>
+      <form class="controls" onSubmit={(e) => { e.preventDefault(); const f = new FormData(e.currentTarget as HTMLFormElement); route(`${path}?${reportSearch({ from: String(f.get('from')), to: String(f.get('to')) })}`); }}>
         <label>{t('from')}<input type="date" name="from" value={from} /></label>
         <label>{t('to')}<input type="date" name="to" value={to} /></label>
         <button type="submit" class="primary">{t('show')}</button>

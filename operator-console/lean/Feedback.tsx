@@ -2,7 +2,8 @@
 // and the share satisfied (4–5) against the 80 % goal.
 import { useLocation } from 'preact-iso';
 import { addDays } from '../../server/engine/calendar';
-import { fmt, period, qs, today, useGet } from './common';
+import { reportSearch } from '../figures/api';
+import { fmt, period, today, useGet } from './common';
 import { t, type Key } from './strings';
 import type { FeedbackReport } from './types';
 
@@ -11,7 +12,7 @@ const BY: [string, Key][] = [['service', 'byService'], ['operator', 'byOperator'
 export function Feedback() {
   const { query, route, path } = useLocation();
   const from = query.from ?? addDays(today(), -29), to = query.to ?? today(), by = query.by ?? 'service';
-  const r = useGet<FeedbackReport>(`/api/stats/feedback?${qs({ ...period(from, to), by })}`);
+  const r = useGet<FeedbackReport>(`/api/stats/feedback?${reportSearch({ ...period(from, to), by })}`);
   const d = r.data;
   const row = (key: string, label: string, g: FeedbackReport['total'], total = false) => (
     <tr key={key} data-key={key} class={total ? 'total' : ''}>
@@ -23,7 +24,7 @@ export function Feedback() {
     <main class="tool feedback">
       <h1>{t('fbTitle')}</h1>
       <p class="hint">{t('fbHint')}</p>
-      <form class="controls" onSubmit={(e) => { e.preventDefault(); const f = new FormData(e.currentTarget as HTMLFormElement); route(`${path}?${qs({ from: String(f.get('from')), to: String(f.get('to')), by: String(f.get('by')) })}`); }}>
+      <form class="controls" onSubmit={(e) => { e.preventDefault(); const f = new FormData(e.currentTarget as HTMLFormElement); route(`${path}?${reportSearch({ from: String(f.get('from')), to: String(f.get('to')), by: String(f.get('by')) })}`); }}>
         <label>{t('from')}<input type="date" name="from" value={from} /></label>
         <label>{t('to')}<input type="date" name="to" value={to} /></label>
         <label>{t('group')}<select name="by" value={by}>{BY.map(([v, k]) => <option key={v} value={v}>{t(k)}</option>)}</select></label>

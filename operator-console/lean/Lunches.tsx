@@ -6,7 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { lang } from '../../ui/i18n';
 import { staff } from '../shell/session';
-import { qs, useGet } from './common';
+import { reportSearch } from '../figures/api';
+import { useGet } from './common';
 import { t } from './strings';
 import type { LunchProposal, LunchRules } from './types';
 
@@ -76,7 +77,7 @@ function Timeline({ p }: { p: LunchProposal }) {
 
 export function Lunches() {
   const { query, route, path } = useLocation();
-  const p = useGet<LunchProposal>(`/api/stats/lunch-plan?${qs({ day: query.day, userIds: query.users })}`);
+  const p = useGet<LunchProposal>(`/api/stats/lunch-plan?${reportSearch({ day: query.day, userIds: query.users })}`);
   const rules = useGet<LunchRules>('/api/stats/lunch-rules');
   const [error, setError] = useState<string | null>(null);
   const plan = p.data;
@@ -84,7 +85,7 @@ export function Lunches() {
   const toggle = (id: number) => {
     const next = new Set(onDuty);
     if (next.has(id)) next.delete(id); else next.add(id);
-    route(`${path}?${qs({ ...query, day: plan?.day, users: [...next].sort((a, b) => a - b).join(',') || undefined })}`);
+    route(`${path}?${reportSearch({ ...query, day: plan?.day, users: [...next].sort((a, b) => a - b).join(',') || undefined })}`);
   };
   const adopt = async () => {
     try {
@@ -99,7 +100,7 @@ export function Lunches() {
       <h1>{t('lunchTitle')}</h1>
       <p class="hint">{t('lunchHint')}</p>
       <form class="controls" onSubmit={(e) => e.preventDefault()}>
-        <label>{t('day')}<input type="date" name="day" value={plan?.day ?? query.day ?? ''} onChange={(e) => route(`${path}?${qs({ ...query, day: (e.target as HTMLInputElement).value })}`)} /></label>
+        <label>{t('day')}<input type="date" name="day" value={plan?.day ?? query.day ?? ''} onChange={(e) => route(`${path}?${reportSearch({ ...query, day: (e.target as HTMLInputElement).value })}`)} /></label>
         {plan && <span class="hint">{plan.open}–{plan.close} · {t('history', { n: plan.history.days })}</span>}
       </form>
       {(p.error || error) && <p class="message error" role="alert">{t('failed', { reason: p.error ?? error! })}</p>}

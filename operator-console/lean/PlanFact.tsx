@@ -8,7 +8,8 @@ import { lang, pick } from '../../ui/i18n';
 import { connectHall } from '../../ui/hall-socket';
 import type { CounterView } from '../../server/protocol';
 import { staff } from '../shell/session';
-import { fmt, PrintPage, qs, signed, useGet, useHall } from './common';
+import { reportSearch } from '../figures/api';
+import { fmt, PrintPage, signed, useGet, useHall } from './common';
 import { t } from './strings';
 import type { PlanFactSheet, SheetHour } from './types';
 
@@ -78,7 +79,7 @@ export function PlanFact() {
   const { query, route, path } = useLocation();
   const hallInfo = useHall();
   const counters = useGet<CounterView[]>('/api/counters');
-  const sheet = useGet<PlanFactSheet>(`/api/stats/plan-fact?${qs({ day: query.day, counterId: query.counter })}`);
+  const sheet = useGet<PlanFactSheet>(`/api/stats/plan-fact?${reportSearch({ day: query.day, counterId: query.counter })}`);
   const [noteHour, setNoteHour] = useState<string | null>(null);
   const reloadRef = useRef(sheet.reload);
   reloadRef.current = sheet.reload;
@@ -97,7 +98,7 @@ export function PlanFact() {
   }, []);
 
   const s = sheet.data;
-  const set = (k: string, v: string) => route(`${path}?${qs({ ...query, [k]: v })}`);
+  const set = (k: string, v: string) => route(`${path}?${reportSearch({ ...query, [k]: v })}`);
   const reason = (id: string) => { const r = s?.reasons.find((x) => x.id === id); return r ? pick(r.ru, r.en) : id; };
   const counterName = s?.counterId ? counters.data?.find((c) => c.id === s.counterId)?.name ?? `#${s.counterId}` : t('wholeHall');
   const dayText = s ? new Date(`${s.day}T12:00:00Z`).toLocaleDateString(lang.value === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', weekday: 'long', timeZone: 'UTC' }) : '';

@@ -6,7 +6,8 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { addDays } from '../../server/engine/calendar';
 import { staff } from '../shell/session';
-import { fmt, period, qs, today, useGet, weekdayName, type Loaded } from './common';
+import { reportSearch } from '../figures/api';
+import { fmt, period, today, useGet, weekdayName, type Loaded } from './common';
 import { t } from './strings';
 import type { ErlangAnswer, StaffingCell, StaffingGrid } from './types';
 
@@ -20,7 +21,7 @@ function Calculator({ q, set }: { q: Q; set: (patch: Q) => void }) {
   const v = { ...DEFAULTS, ...Object.fromEntries(Object.entries(q).filter(([k]) => k in DEFAULTS || k === 'n')) };
   const [f, setF] = useState<Q>(v);
   const url = n(v.a) !== undefined && n(v.s) !== undefined && n(v.tw) !== undefined && n(v.tp) !== undefined
-    ? `/api/stats/erlang?${qs({
+    ? `/api/stats/erlang?${reportSearch({
       arrivalsPerHour: n(v.a), serviceSec: Math.round(n(v.s)! * 60 * 1000) / 1000, targetSec: Math.round(n(v.tw)! * 60 * 1000) / 1000, targetPct: n(v.tp),
       maxOccupancyPct: n(v.occ), shrinkagePct: n(v.shr), servers: n(v.n),
     })}` : null;
@@ -186,10 +187,10 @@ function WhatIf({ gq, grid }: { gq: GridQuery; grid: StaffingGrid }) {
 
 export function Staffing() {
   const { query, route, path } = useLocation();
-  const set = (patch: Q) => route(`${path}?${qs({ ...query, ...patch })}`);
+  const set = (patch: Q) => route(`${path}?${reportSearch({ ...query, ...patch })}`);
   const gq = gridQuery(query);
   const p = period(gq.from, gq.to);
-  const g = useGet<StaffingGrid>(`/api/stats/staffing?${qs({ from: p.from, to: p.to, targetSec: gq.tw * 60, targetPct: gq.tp })}`);
+  const g = useGet<StaffingGrid>(`/api/stats/staffing?${reportSearch({ from: p.from, to: p.to, targetSec: gq.tw * 60, targetPct: gq.tp })}`);
   return (
     <main class="tool staffing">
       <h1>{t('tabStaffing')}</h1>

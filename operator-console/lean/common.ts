@@ -39,9 +39,6 @@ export function period(from: string, to: string): { from: string; to: string } {
   return { from: new Date(zonedEpoch(from, '00:00', tz())).toISOString(), to: new Date(zonedEpoch(nextDay(to), '00:00', tz())).toISOString() };
 }
 
-export const qs = (o: Record<string, string | number | undefined | null>) =>
-  Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
-
 export interface Loaded<T> { data: T | null; error: string | null; loading: boolean; reload: () => void }
 
 /** GETs `path` (null: nothing yet) and again whenever it changes or `reload` is called. */
