@@ -3,7 +3,6 @@ export const texts = {
   ask: { ru: 'Оцените обслуживание', en: 'Rate the service' },
   idle: { ru: 'После обслуживания здесь можно оценить нашу работу', en: 'After your visit you can rate our service here' },
   thanks: { ru: 'Спасибо за оценку!', en: 'Thank you!' },
-  late: { ru: 'Этот визит уже оценён', en: 'This visit has been rated' },
   noCounter: { ru: 'Не задано окно: откройте адрес с ?counter=<номер окна>', en: 'No counter set: open the address with ?counter=<counter id>' },
   offline: { ru: 'Нет связи с сервером', en: 'No connection to the server' },
   r1: { ru: 'Очень плохо', en: 'Very bad' },
