@@ -11,7 +11,7 @@ import type { AuditLog } from './audit';
 import type { LeanViews } from './lean';
 
 /** The weeks of history whose same weekday gives each hour's need. */
-export const HISTORY_WEEKS = 8;
+const HISTORY_WEEKS = 8;
 /** Adopted plans kept in the settings, days back. */
 const KEEP_DAYS = 14;
 
