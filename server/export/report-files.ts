@@ -25,7 +25,7 @@ const COUNTER_COLUMNS: [keyof Row, string, string][] = [
 ];
 
 /** The columns of a report: the contract's Row, and counter time for operators and counters. */
-export function reportColumns(report: Report) {
+function reportColumns(report: Report) {
   return 'openSec' in report.total ? [...TICKET_COLUMNS, ...COUNTER_COLUMNS] : TICKET_COLUMNS;
 }
 

@@ -26,7 +26,6 @@ export class LeanViews {
     this.s = {
       links: sql.prepare(`SELECT cs.counter_id AS counterId, cs.priority, COALESCE(s.norm_service_sec, s.default_service_sec) AS normSec
         FROM counter_services cs JOIN services s ON s.id = cs.service_id`),
-      counter: sql.prepare('SELECT id, name FROM counters WHERE id = ?'),
       // Served in [from, to): finished `done`. A ticket is finished on its hall day, so the
       // issue-time index bounds the scan (a day before covers a visit that crossed midnight).
       finished: sql.prepare(`SELECT finished_at AS at FROM tickets WHERE issued_at >= @lo AND issued_at < @to
@@ -62,7 +61,7 @@ export class LeanViews {
   }
 
   planFact(day: string, counterId: number | null, now: number) {
-    if (counterId !== null && !this.s.counter.get(counterId)) throw notFound('Counter');
+    if (counterId !== null && !this.reports.exists('counter', counterId)) throw notFound('Counter');
     const all = dayHours(day, this.tz);
     const from = all[0].start, to = all[23].end;
     // Open time up to now: a window still open plans nothing for hours yet to come.
@@ -81,7 +80,7 @@ export class LeanViews {
   }
 
   addNote(n: { day: string; hour: string; counterId: number | null; reasonId: string; text: string | null; measure: string | null }, userId: number, now: number) {
-    if (n.counterId !== null && !this.s.counter.get(n.counterId)) throw notFound('Counter');
+    if (n.counterId !== null && !this.reports.exists('counter', n.counterId)) throw notFound('Counter');
     const id = Number(this.s.addNote.run(n.day, n.hour, n.counterId, n.reasonId, n.text, n.measure, userId, now).lastInsertRowid);
     return { id, ...n, userId, at: iso(now) };
   }

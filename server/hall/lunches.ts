@@ -11,7 +11,7 @@ import type { AuditLog } from './audit';
 import type { LeanViews } from './lean';
 
 /** The weeks of history whose same weekday gives each hour's need. */
-export const HISTORY_WEEKS = 8;
+const HISTORY_WEEKS = 8;
 /** Adopted plans kept in the settings, days back. */
 const KEEP_DAYS = 14;
 
@@ -48,10 +48,11 @@ export class LunchService {
     const grid = this.lean.staffing(from, start, opts.targetSec, opts.targetPct);
     const neededByHour = Object.fromEntries(grid.cells.filter((c) => c.weekday === weekday).map((c) => [c.hour, c.needed]));
     const users = new Map((this.s.users.all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
+    const candidates = (this.s.operators.all() as { id: number; name: string }[]).map((u) => ({ userId: u.id, name: u.name }));
     let ids = opts.userIds;
     if (!ids) {
       const today = (this.s.onDuty.all(start, start + 86_400_000) as number[]).filter((id) => users.has(id));
-      ids = today.length ? today : (this.s.operators.all() as { id: number }[]).map((u) => u.id);
+      ids = today.length ? today : candidates.map((c) => c.userId);
     }
     for (const id of ids) if (!users.has(id)) throw badRequest(`Unknown or inactive user ${id}`);
     const hours = this.hours(day);
@@ -65,7 +66,7 @@ export class LunchService {
       history: { from: grid.from, to: grid.to, days: grid.days[weekday] ?? 0 },
       operators: operators.map((o) => ({ userId: o.userId, name: o.name, ...o.rule })),
       /** Everyone who could be on duty, for the supervisor's choice. */
-      candidates: (this.s.operators.all() as { id: number; name: string }[]).map((u) => ({ userId: u.id, name: u.name })),
+      candidates,
       ...plan,
       adopted: this.settings.get().lunchPlans[day] ?? null,
     };

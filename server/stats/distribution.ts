@@ -4,7 +4,7 @@
 import { SecondsHistogram, wholeSec, type TicketFact } from './tally';
 import { LocalClock, isoWeekdayOf, localDayNumber, localHour } from './zone';
 
-export const WAIT_EDGES_SEC = [300, 900, 1200, 3600];
+const WAIT_EDGES_SEC = [300, 900, 1200, 3600];
 
 export interface WaitBucket {
   /** Waits above `fromSec` (the first bucket from 0 included) up to and including `toSec`; null: no upper edge. */

@@ -35,7 +35,7 @@ export const MAX_LOAD = 5000;
 
 export const load = (arrivalsPerHour: number, serviceSec: number) => (arrivalsPerHour * serviceSec) / 3600;
 
-/** Erlang B blocking for every k = 0..c (index k), by the stable recursion. */
+/** Erlang B blocking of c windows under load a, by the stable recursion over k = 1..c. */
 function erlangBUpTo(c: number, a: number): number {
   let b = 1;
   for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);

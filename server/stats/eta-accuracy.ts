@@ -2,6 +2,7 @@
 // against real wait (issue → first call), over tickets that were called. bias = mean of
 // promised − real (above zero: the kiosk promised longer waits than came); within5MinPct =
 // share of tickets whose real wait was within ±5 minutes of the promise.
+import { groupsByKey } from './groups';
 
 export interface EtaRow { key: string; label: string; etaSec: number; waitSec: number }
 
@@ -33,10 +34,7 @@ export function etaFigures(rows: readonly { etaSec: number; waitSec: number }[])
   };
 }
 
-/** Figures per key (service, hour), in the order keys first appear in `rows` sorted by key. */
+/** Figures per key (service, hour), in the order of the keys. */
 export function etaGroups(rows: readonly EtaRow[]): EtaGroup[] {
-  const by = new Map<string, EtaRow[]>();
-  for (const r of rows) { const l = by.get(r.key) ?? []; l.push(r); by.set(r.key, l); }
-  return [...by].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
-    .map(([key, list]) => ({ key, label: list[0].label, ...etaFigures(list) }));
+  return groupsByKey(rows, etaFigures);
 }

@@ -1,5 +1,6 @@
 // Customer ratings: who may rate, and the figures of a group of ratings. A rating is 1 to 5;
 // satisfied means 4 or 5 (the Kazan MFC programme's goal: 80 % satisfied).
+import { groupsByKey } from './groups';
 
 export const RATE_WITHIN_MS = 30 * 60_000;
 
@@ -24,12 +25,5 @@ export function ratingFigures(ratings: readonly number[]): RatingFigures {
 export interface RatingGroup extends RatingFigures { key: string; label: string }
 
 export function ratingGroups(rows: readonly { key: string; label: string; rating: number }[]): RatingGroup[] {
-  const by = new Map<string, { label: string; ratings: number[] }>();
-  for (const r of rows) {
-    const g = by.get(r.key) ?? { label: r.label, ratings: [] };
-    g.ratings.push(r.rating);
-    by.set(r.key, g);
-  }
-  return [...by].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
-    .map(([key, g]) => ({ key, label: g.label, ...ratingFigures(g.ratings) }));
+  return groupsByKey(rows, (group) => ratingFigures(group.map((r) => r.rating)));
 }

@@ -55,7 +55,7 @@ const PRINTER: Record<string, { severity: Alert['severity']; ru: string; en: str
 
 const minutes = (ms: number) => Math.floor(ms / 60_000);
 
-export function breakLimit(limits: Record<string, number>, reason: string | null): number {
+function breakLimit(limits: Record<string, number>, reason: string | null): number {
   return limits[reason ?? ''] ?? limits.default ?? 1200;
 }
 

@@ -13,7 +13,7 @@ const DAY = 86_400_000;
  * every 12 hours and bisected to the millisecond where the offset changes (zones change it at
  * most a few times a year, never twice within 12 hours).
  */
-export function offsetSpans(from: number, to: number, tz: string): OffsetSpan[] {
+function offsetSpans(from: number, to: number, tz: string): OffsetSpan[] {
   const spans: OffsetSpan[] = [{ from: -Infinity, offsetMs: offsetAt(from, tz) }];
   const step = DAY / 2;
   for (let a = from; a < to; a += step) {
