@@ -94,7 +94,7 @@ export class AuditLog {
       FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY a.at DESC, a.id DESC ${f.limit ? 'LIMIT ' + Math.floor(f.limit) : ''}`).all(...args) as any[];
     return rows.map((r) => ({
-      id: r.id, at: iso(r.at)!, user: r.userId === null ? null : { id: r.userId, login: r.login, name: r.name },
+      id: r.id, at: iso(r.at), user: r.userId === null ? null : { id: r.userId, login: r.login, name: r.name },
       action: r.action, entity: r.entity, entityId: r.entityId, before: parse(r.before), after: parse(r.after),
     }));
   }

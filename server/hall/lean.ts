@@ -69,7 +69,7 @@ export class LeanViews {
     const openOf = new Map(all.map((h, i) => [h.hour, open[i]]));
     const norms = this.counterNorms();
     const finished = this.s.finished.all({ lo: from - DAY_MS, from, to, counter: counterId }).map((r: any) => r.at as number);
-    const notes = (this.s.notes.all(day, counterId) as any[]).map((n): SheetNote => ({ ...n, at: iso(n.at)! }));
+    const notes = (this.s.notes.all(day, counterId) as any[]).map((n): SheetNote => ({ ...n, at: iso(n.at) }));
     const active = (h: HourBound) =>
       [...openOf.get(h.hour)!.values()].some((sec) => sec > 0) || finished.some((t) => t >= h.start && t < h.end) || notes.some((n) => n.hour === h.hour);
     const hours = sheetHours(all, hallHours(day, this.settings.get().calendar), active);
@@ -141,7 +141,7 @@ export class LeanViews {
     const days = r.rows.length;
     const ratings = ratingFigures((this.s.ratings.all(from, to) as { rating: number }[]).map((x) => x.rating));
     return {
-      from: iso(from)!, to: iso(to)!, days, served: r.total.served,
+      from: iso(from), to: iso(to), days, served: r.total.served,
       avgServiceSec: r.total.avgServiceSec, avgWaitSec: r.total.avgWaitSec,
       servedPerDay: days ? r.total.served / days : null, withinTargetPct: r.total.withinTargetPct,
       avgRating: ratings.avgRating, satisfiedPct: ratings.satisfiedPct, ratings: ratings.count,

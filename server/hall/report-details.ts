@@ -46,7 +46,7 @@ export class ReportDetails {
       total: this.s.count.get(p) as number,
       tickets: rows.map((r) => ({
         id: r.id, number: r.number, serviceId: r.serviceId, originalServiceId: r.originalServiceId, status: r.status,
-        issuedAt: iso(r.issuedAt)!, calledAt: iso(r.calledAt), finishedAt: iso(r.finishedAt),
+        issuedAt: iso(r.issuedAt), calledAt: iso(r.calledAt), finishedAt: iso(r.finishedAt),
         waitSec: r.calledAt === null ? null : wholeSec(r.calledAt - r.issuedAt),
         // as in reports: service time of finished visits only
         serviceSec: r.status === 'done' && r.startedAt !== null && r.finishedAt !== null ? wholeSec(r.finishedAt - r.startedAt) : null,

@@ -30,9 +30,9 @@ export class ServiceQueue {
     if (!service) return null;
     const now = this.clock();
     return {
-      at: iso(now)!, serviceId, maxWaitSec: service.maxWaitSec,
+      at: iso(now), serviceId, maxWaitSec: service.maxWaitSec,
       tickets: (this.s.tickets.all(serviceId) as any[]).map((t) => ({
-        id: t.id, number: t.number, status: t.status, privileged: Boolean(t.privileged), issuedAt: iso(t.issuedAt)!, waitSec: wholeSec(now - t.issuedAt),
+        id: t.id, number: t.number, status: t.status, privileged: Boolean(t.privileged), issuedAt: iso(t.issuedAt), waitSec: wholeSec(now - t.issuedAt),
         counter: t.counterId === null ? null : { id: t.counterId, name: t.counterName }, postponedUntil: iso(t.postponedUntil),
       })),
     };

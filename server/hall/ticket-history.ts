@@ -48,7 +48,7 @@ export class TicketHistory {
   events(ticketId: number): TicketEventView[] | null {
     if (this.s.exists.get(ticketId) === undefined) return null;
     return (this.s.events.all(ticketId) as any[]).map((e) => ({
-      at: iso(e.at)!, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus,
+      at: iso(e.at), action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus,
       counter: e.counter ? JSON.parse(e.counter) : null, user: e.user ? JSON.parse(e.user) : null,
       detail: e.detail ? JSON.parse(e.detail) : null,
     }));
@@ -63,7 +63,7 @@ export class TicketHistory {
       // The prefix the ticket was printed with (a service's prefix can change later).
       .filter((t) => !q.prefixes || q.prefixes.includes(String(t.number).replace(/\d+$/, '').toUpperCase()))
       .map((t) => ({
-        ...t, issuedAt: iso(t.issuedAt)!, calledAt: iso(t.calledAt), finishedAt: iso(t.finishedAt),
+        ...t, issuedAt: iso(t.issuedAt), calledAt: iso(t.calledAt), finishedAt: iso(t.finishedAt),
         waitSec: t.calledAt === null ? null : wholeSec(t.calledAt - t.issuedAt),
         counter: t.counter ? JSON.parse(t.counter) : null, user: t.user ? JSON.parse(t.user) : null,
       }));

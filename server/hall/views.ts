@@ -65,7 +65,7 @@ export class HallViews {
   }
 
   display(): DisplayState {
-    const calls = (this.s.calls.all() as any[]).map((c): CallView => ({ ...c, calledAt: iso(c.calledAt)! }));
+    const calls = (this.s.calls.all() as any[]).map((c): CallView => ({ ...c, calledAt: iso(c.calledAt) }));
     return { calls, waiting: this.queue.waiting(), notices: this.notices() };
   }
 
@@ -92,7 +92,7 @@ export class HallViews {
       id: t.id, number: t.number, serviceId: t.serviceId, status: t.status, privileged: t.privileged,
       ahead: est.ahead, etaMinutes: engine.toMinutes(est.etaSec),
       counter: counter ? { id: counter.id, name: counter.name } : null,
-      issuedAt: iso(t.issuedAt)!, calledAt: iso(t.calledAt),
+      issuedAt: iso(t.issuedAt), calledAt: iso(t.calledAt),
       service: { id: service.id, name: service.name, nameEn: service.nameEn },
       code: t.code,
     };
