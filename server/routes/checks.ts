@@ -1,6 +1,7 @@
 // What a route checks beyond its schema, the same way wherever it is asked: a range of instants
 // (in order, not too long) and a calendar day that exists.
 import { isCalendarDay } from '../engine/calendar';
+import { hallDay } from '../engine/numbering';
 import { AppError, badRequest } from '../errors';
 
 const DAY_MS = 86_400_000;
@@ -17,4 +18,9 @@ export function checkedRange(q: { from: string; to: string }, maxDays: number): 
 export function checkedDay(day: string): string {
   if (!isCalendarDay(day)) throw badRequest(`${day} is not a calendar day`);
   return day;
+}
+
+/** The day named, checked, or the hall's today (its zone). */
+export function dayOrToday(day: string | undefined, now: number, tz: string): string {
+  return day === undefined ? hallDay(now, tz) : checkedDay(day);
 }

@@ -11,12 +11,11 @@ import { beforeAfterXlsx } from '../export/before-after-xlsx';
 import type { FeedbackService } from '../hall/feedback';
 import type { FeedbackBy, LeanViews } from '../hall/lean';
 import type { LunchService } from '../hall/lunches';
-import { hallDay } from '../engine/numbering';
 import { XLSX, errors, file, staffErrors } from '../replies/common';
 import { LunchRules } from '../replies/admin';
 import { BeforeAfter, Erlang, EtaAccuracy, LunchAdopted, LunchProposal, OwnLunch, PlanFact, PlanFactNote, Rated, Ratings, Staffing } from '../replies/lean';
 import { Day, Id, IdText, HHMM, strict } from '../schemas';
-import { checkedDay, checkedRange } from './checks';
+import { checkedDay, checkedRange, dayOrToday } from './checks';
 import { beforeAfter, type Figures } from '../stats/before-after';
 import { evaluate, MAX_LOAD, load, staffing } from '../stats/erlang';
 
@@ -81,7 +80,7 @@ export const leanRoutes: FastifyPluginAsync<{ ctx: AppContext } & LeanDeps> = as
   // ---- production analysis sheet ----
 
   /** The hall day named, or today's. */
-  const dayOr = (day: string | undefined) => (day === undefined ? hallDay(ctx.clock(), ctx.config.timezone) : checkedDay(day));
+  const dayOr = (day: string | undefined) => dayOrToday(day, ctx.clock(), ctx.config.timezone);
 
   app.get('/api/stats/plan-fact', { ...supervisor, schema: { querystring: Type.Object({ day: Type.Optional(Day), counterId: Type.Optional(IdText) }, strict), response: { 200: PlanFact, ...staffErrors(400, 404) } } }, async (req): Promise<Static<typeof PlanFact>> => {
     const q = req.query as { day?: string; counterId?: string };

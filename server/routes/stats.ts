@@ -14,7 +14,7 @@ import { GROUPINGS, type Grouping } from '../stats/report';
 import { XLSX, file, staffErrors } from '../replies/common';
 import { FoundTickets, Live, Report, Summary, TicketEvents } from '../replies/stats';
 import { Day, IdParams, IdText, strict } from '../schemas';
-import { checkedDay, checkedRange } from './checks';
+import { checkedRange, dayOrToday } from './checks';
 
 /** The longest range a statistics request may cover: three years (and a leap day). */
 const MAX_RANGE_DAYS = 1100;
@@ -93,7 +93,7 @@ export const statsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
 
   app.get('/api/stats/tickets', { schema: { querystring: SearchParams, response: ok(FoundTickets) } }, async (req) => {
     const q = req.query as { number: string; day?: string };
-    const d = q.day === undefined ? hallDay(ctx.clock(), ctx.config.timezone) : checkedDay(q.day);
+    const d = dayOrToday(q.day, ctx.clock(), ctx.config.timezone);
     const found = ctx.history.search(q.number, d);
     if (!found) throw badRequest('`number` is a ticket number such as А015 (letters, then digits)');
     return found;
