@@ -106,7 +106,7 @@ export function simulateDay(plan: DayPlan, hall: HistoryHall, rnd: Random, first
   /** Waiting tickets per service in dispatch order (issue time, id), and those sent back to one counter. */
   const queues = new Map(hall.services.map((s) => [s.id, [] as HistoryTicket[]]));
   const own = new Map(hall.counters.map((c) => [c.id, [] as HistoryTicket[]]));
-  const recent = new Map(hall.services.map((s) => [s.id, [] as number[]]));
+  const recent = new engine.RecentTimes();
   const log = (t: HistoryTicket, from: TicketStatus | null, action: string, at: number, c: SimCounter | null, detail?: object) => {
     // The end of the hall day names the counter that had called the ticket, but nobody did it.
     const userId = action === 'expire' ? null : c?.userId ?? null;
@@ -237,9 +237,7 @@ export function simulateDay(plan: DayPlan, hall: HistoryHall, rnd: Random, first
           t.status = 'done'; t.startedAt = start; t.finishedAt = end;
           t.outcome = hall.outcomes.length && rnd.chance(70) ? hall.outcomes[rnd.int(0, hall.outcomes.length - 1)] : null;
           log(t, from, 'finish', end, c, t.outcome ? { outcome: t.outcome } : undefined);
-          const times = recent.get(t.serviceId)!;
-          times.push(length / 1000);
-          if (times.length > 20) times.shift();
+          recent.add(t.serviceId, length / 1000);
         }
       }
     }
@@ -285,7 +283,7 @@ export function simulateDay(plan: DayPlan, hall: HistoryHall, rnd: Random, first
     tickets.push(t);
     agenda.push(at, () => {
       const srv = serving(s.id);
-      t.etaSec = engine.estimateWaitSec({ ahead: queues.get(s.id)!.length, servers: srv.length, idle: srv.filter((c) => !c.busy).length, meanServiceSec: engine.meanServiceSec(recent.get(s.id)!, s.meanServiceSec) });
+      t.etaSec = engine.estimateWaitSec({ ahead: queues.get(s.id)!.length, servers: srv.length, idle: srv.filter((c) => !c.busy).length, meanServiceSec: engine.meanServiceSec(recent.get(s.id), s.meanServiceSec) });
       log(t, null, 'issue', at, null);
       enqueue(t);
       wake(s.id, at);
