@@ -166,6 +166,7 @@ try {
   const t0 = performance.now();
   const yearCsv = await get(`/api/stats/tickets.csv?${q(year)}`, admin);
   const csvSec = (performance.now() - t0) / 1000;
+  if (yearCsv.status !== 200) throw new Error(`tickets.csv, a year: HTTP ${yearCsv.status} ${yearCsv.body.toString().slice(0, 200)}`); // else the memory figure would be an error's
   const peakMb = memKb('VmHWM') / 1024;
   const ticketLines = yearCsv.body.toString().split('\r\n').length - 2;
   raw.close();

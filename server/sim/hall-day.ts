@@ -2,6 +2,7 @@
 // through a dispatch rule on a simulated clock, with the server's wait estimates taken at
 // every issue. Event-driven: arrivals, the end of a visit, lunches, opening and closing.
 import { estimateWaitSec, expectedBackAt, expectedFreeAt, forecastWaitSec, meanServiceSec, RecentTimes, type QueueTicket, type ServiceRule } from '../engine';
+import { Agenda } from './agenda';
 import { Random } from './random';
 import type { Policy } from './policies';
 import type { Model, ModelCounter } from './scenario';
@@ -70,41 +71,7 @@ interface Counter {
   onDuty: boolean;
 }
 
-type Event = { t: number; seq: number; kind: 'arrive' | 'free' | 'back' | 'duty' | 'lunch'; i: number };
-
-/** A binary min-heap of events by time, then by the order they were scheduled. */
-class Events {
-  private h: Event[] = [];
-  private seq = 0;
-  get size() { return this.h.length; }
-  push(t: number, kind: Event['kind'], i: number) {
-    const e = { t, seq: this.seq++, kind, i };
-    const h = this.h;
-    let j = h.push(e) - 1;
-    while (j > 0) {
-      const p = (j - 1) >> 1;
-      if (!before(h[j], h[p])) break;
-      [h[j], h[p]] = [h[p], h[j]]; j = p;
-    }
-  }
-  pop(): Event {
-    const h = this.h, top = h[0], last = h.pop()!;
-    if (h.length > 0) {
-      h[0] = last;
-      let j = 0;
-      for (;;) {
-        const l = 2 * j + 1, r = l + 1;
-        let m = j;
-        if (l < h.length && before(h[l], h[m])) m = l;
-        if (r < h.length && before(h[r], h[m])) m = r;
-        if (m === j) break;
-        [h[j], h[m]] = [h[m], h[j]]; j = m;
-      }
-    }
-    return top;
-  }
-}
-const before = (a: Event, b: Event) => a.t < b.t || (a.t === b.t && a.seq < b.seq);
+type EventKind = 'arrive' | 'free' | 'back' | 'duty' | 'lunch';
 
 export interface DayOptions {
   /** Take the wait estimates at every issue (with the hall's dispatch settings). */
@@ -118,7 +85,7 @@ export function runDay(model: Model, customers: Customer[], policy: Policy, opts
   const counters: Counter[] = model.counters.map((m) => ({ m, state: 'closed', ticket: null, since: 0, idleSince: 0, stateSince: 0, lunchDone: !m.lunch, onDuty: false }));
   const recent = new RecentTimes();
   const breaks = new RecentTimes<string>();
-  const events = new Events();
+  const events = new Agenda<{ kind: EventKind; i: number }>();
   const waitMs: (number | null)[] = customers.map(() => null);
   const eta: Record<string, number[]> = opts.estimate ? { 'queue-length': [], forward: [] } : {};
   let busyMs = 0, openMs = 0, now = model.openMs;
@@ -148,7 +115,7 @@ export function runDay(model: Model, customers: Customer[], policy: Policy, opts
     c.ticket = t; c.since = now;
     const ms = t.c.noShow ? model.noShowMs : t.c.serviceMs;
     busyMs += ms;
-    events.push(now + ms, 'free', c.m.rank);
+    events.push(now + ms, { kind: 'free', i: c.m.rank });
     return true;
   };
   const lunchDue = (c: Counter) => {
@@ -162,7 +129,7 @@ export function runDay(model: Model, customers: Customer[], policy: Policy, opts
     if (!dutyNow(c)) { c.onDuty = false; if (c.state !== 'closed') setState(c, 'closed'); return; }
     if (c.state === 'break') return;
     if (c.state === 'closed') setState(c, 'open');
-    if (lunchDue(c)) { setState(c, 'break'); c.lunchDone = true; events.push(now + c.m.lunch!.ms, 'back', c.m.rank); return; }
+    if (lunchDue(c)) { setState(c, 'break'); c.lunchDone = true; events.push(now + c.m.lunch!.ms, { kind: 'back', i: c.m.rank }); return; }
     if (call(c)) return;
     if (now >= model.closeMs && c.m.closeMs === model.closeMs) { c.onDuty = false; setState(c, 'closed'); } // the queue is served: the window closes
   };
@@ -187,18 +154,18 @@ export function runDay(model: Model, customers: Customer[], policy: Policy, opts
     eta.forward.push(f ?? eta['queue-length'][eta['queue-length'].length - 1]);
   };
 
-  customers.forEach((c, i) => events.push(c.at, 'arrive', i));
+  customers.forEach((c, i) => events.push(c.at, { kind: 'arrive', i }));
   const bounds = new Set<number>([model.openMs, model.closeMs, ...model.staffing.map((s) => s.at)]);
   for (const c of model.counters) { bounds.add(c.openMs); bounds.add(c.closeMs); }
-  for (const t of bounds) events.push(t, 'duty', -1);
+  for (const t of bounds) events.push(t, { kind: 'duty', i: -1 });
   for (const c of model.counters) {
-    if (c.lunch) events.push(c.lunch.from, 'lunch', c.rank);
-    if (c.lunch?.floating) events.push(c.lunch.to - c.lunch.ms, 'lunch', c.rank); // the latest start
+    if (c.lunch) events.push(c.lunch.from, { kind: 'lunch', i: c.rank });
+    if (c.lunch?.floating) events.push(c.lunch.to - c.lunch.ms, { kind: 'lunch', i: c.rank }); // the latest start
   }
 
   while (events.size > 0) {
-    const e = events.pop();
-    now = e.t;
+    const { at, item: e } = events.pop();
+    now = at;
     switch (e.kind) {
       case 'arrive': {
         const c = customers[e.i];

@@ -6,6 +6,7 @@
 // tickets, ticket events and counter events out, exactly as the queue would have written them.
 import * as engine from '../engine';
 import type { TicketStatus } from '../protocol';
+import { Agenda } from './agenda';
 import type { Random } from './random';
 
 export interface HistoryService { id: number; prefix: string; meanServiceSec: number; maxWaitSec: number; share: number; noShowPct: number }
@@ -50,42 +51,6 @@ export function meanServiceSec(services: readonly HistoryService[]): number {
   return services.reduce((a, s) => a + s.meanServiceSec * s.share, 0) / total;
 }
 
-/** A binary min-heap of timed actions; ties run in the order they were scheduled. */
-class Agenda {
-  private h: { at: number; n: number; run: () => void }[] = [];
-  private n = 0;
-  push(at: number, run: () => void) {
-    const h = this.h;
-    h.push({ at, n: this.n++, run });
-    for (let i = h.length - 1; i > 0;) {
-      const p = (i - 1) >> 1;
-      if (this.less(h[p], h[i])) break;
-      [h[p], h[i]] = [h[i], h[p]];
-      i = p;
-    }
-  }
-  pop() {
-    const h = this.h;
-    const top = h[0];
-    const last = h.pop()!;
-    if (h.length) {
-      h[0] = last;
-      for (let i = 0; ;) {
-        const l = 2 * i + 1, r = l + 1;
-        let m = i;
-        if (l < h.length && this.less(h[l], h[m])) m = l;
-        if (r < h.length && this.less(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[m], h[i]] = [h[i], h[m]];
-        i = m;
-      }
-    }
-    return top;
-  }
-  get size() { return this.h.length; }
-  private less(a: { at: number; n: number }, b: { at: number; n: number }) { return a.at < b.at || (a.at === b.at && a.n < b.n); }
-}
-
 interface SimCounter extends HistoryCounter {
   userId: number;
   state: 'closed' | 'open' | 'break';
@@ -97,7 +62,7 @@ interface SimCounter extends HistoryCounter {
 
 export function simulateDay(plan: DayPlan, hall: HistoryHall, rnd: Random, firstTicketId: number): HistoryDay {
   const { day, open, close } = plan;
-  const agenda = new Agenda();
+  const agenda = new Agenda<() => void>();
   const tickets: HistoryTicket[] = [];
   const events: HistoryTicketEvent[] = [];
   const counterEvents: HistoryCounterEvent[] = [];
@@ -106,7 +71,7 @@ export function simulateDay(plan: DayPlan, hall: HistoryHall, rnd: Random, first
   /** Waiting tickets per service in dispatch order (issue time, id), and those sent back to one counter. */
   const queues = new Map(hall.services.map((s) => [s.id, [] as HistoryTicket[]]));
   const own = new Map(hall.counters.map((c) => [c.id, [] as HistoryTicket[]]));
-  const recent = new Map(hall.services.map((s) => [s.id, [] as number[]]));
+  const recent = new engine.RecentTimes();
   const log = (t: HistoryTicket, from: TicketStatus | null, action: string, at: number, c: SimCounter | null, detail?: object) => {
     // The end of the hall day names the counter that had called the ticket, but nobody did it.
     const userId = action === 'expire' ? null : c?.userId ?? null;
@@ -237,9 +202,7 @@ export function simulateDay(plan: DayPlan, hall: HistoryHall, rnd: Random, first
           t.status = 'done'; t.startedAt = start; t.finishedAt = end;
           t.outcome = hall.outcomes.length && rnd.chance(70) ? hall.outcomes[rnd.int(0, hall.outcomes.length - 1)] : null;
           log(t, from, 'finish', end, c, t.outcome ? { outcome: t.outcome } : undefined);
-          const times = recent.get(t.serviceId)!;
-          times.push(length / 1000);
-          if (times.length > 20) times.shift();
+          recent.add(t.serviceId, length / 1000);
         }
       }
     }
@@ -285,7 +248,7 @@ export function simulateDay(plan: DayPlan, hall: HistoryHall, rnd: Random, first
     tickets.push(t);
     agenda.push(at, () => {
       const srv = serving(s.id);
-      t.etaSec = engine.estimateWaitSec({ ahead: queues.get(s.id)!.length, servers: srv.length, idle: srv.filter((c) => !c.busy).length, meanServiceSec: engine.meanServiceSec(recent.get(s.id)!, s.meanServiceSec) });
+      t.etaSec = engine.estimateWaitSec({ ahead: queues.get(s.id)!.length, servers: srv.length, idle: srv.filter((c) => !c.busy).length, meanServiceSec: engine.meanServiceSec(recent.get(s.id), s.meanServiceSec) });
       log(t, null, 'issue', at, null);
       enqueue(t);
       wake(s.id, at);
@@ -303,7 +266,7 @@ export function simulateDay(plan: DayPlan, hall: HistoryHall, rnd: Random, first
   while (agenda.size) {
     const e = agenda.pop();
     currentTime = e.at;
-    e.run();
+    e.item();
   }
   for (const c of counters) {
     if (c.state === 'closed') continue;

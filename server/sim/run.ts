@@ -1,5 +1,6 @@
 // Many simulated hall days of a scenario under each dispatch rule, on the same customers, and
 // the contract's result: waits by rule and by service, and the wait estimates' errors.
+import { percent } from '../stats/tally';
 import { drawCustomers, ESTIMATORS, runDay, type EstimatorName } from './hall-day';
 import { makePolicy } from './policies';
 import { Random } from './random';
@@ -36,7 +37,6 @@ export interface SimResult {
 export interface SimOptions { days: number; seed: number; overdueAtPct?: number }
 
 const round = (x: number) => Math.round(x);
-const pct1 = (x: number) => Math.round(x * 1000) / 10;
 
 /** Waits of one group of tickets: whole seconds of the called ones, the queue time of the expired. */
 class Waits {
@@ -54,7 +54,7 @@ class Waits {
       meanWaitSec: n ? round(a.reduce((s, x) => s + x, 0) / n) : null,
       p50WaitSec: n ? rank(50) : null,
       p90WaitSec: n ? rank(90) : null,
-      overTargetPct: all ? pct1(this.over / all) : null,
+      overTargetPct: percent(this.over, all),
       maxWaitSec: n ? a[n - 1] : null,
     };
   }
@@ -112,13 +112,13 @@ export class Simulation {
       policy: r.name,
       ...r.all.figures(),
       byService: model.services.map((s, i) => ({ service: s.key, ...r.byService[i].figures() })),
-      utilisationPct: r.open > 0 ? pct1(r.busy / r.open) : null,
+      utilisationPct: percent(r.busy, r.open),
       noShows: r.noShows,
       expired: r.all.expired,
     }));
     const eta = this.runs.some((r) => r.name === 'talon') ? ESTIMATORS.map((e): EtaResult => {
       const x = err[e];
-      return { estimator: e, tickets: x.n, maeSec: x.n ? round(x.abs / x.n) : null, biasSec: x.n ? round(x.sum / x.n) : null, within5MinPct: x.n ? pct1(x.within / x.n) : null };
+      return { estimator: e, tickets: x.n, maeSec: x.n ? round(x.abs / x.n) : null, biasSec: x.n ? round(x.sum / x.n) : null, within5MinPct: percent(x.within, x.n) };
     }) : [];
     return {
       result: { scenario: this.scenario.name ?? null, days: this.day, seed: this.opts.seed, targetSec: model.targetSec, policies, eta },

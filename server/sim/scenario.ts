@@ -4,6 +4,7 @@
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { CounterLink, ServiceRule } from '../engine';
+import { minutesOf as minutes } from '../stats/lunch-plan';
 
 const HHMM = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
 const Hour = '^([01][0-9]|2[0-3])$';
@@ -63,7 +64,6 @@ export const MAX_CUSTOMERS_PER_DAY = 20_000;
 
 export class ScenarioError extends Error {}
 
-const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const MIN = 60_000, HOUR = 3_600_000;
 
 /** The first problem of a document that is not a valid scenario, as a sentence; null when valid. */

@@ -15,7 +15,11 @@ export interface Hall {
 }
 
 export async function startHall(): Promise<Hall> {
-  const server = await startServer();
+  return hallOn(await startServer());
+}
+
+/** The hall on a server already started: the admin's token and the service ids by prefix. */
+export async function hallOn(server: ServerProcess): Promise<Hall> {
   const admin = await server.login();
   const r = await server.call<{ id: number; prefix: string }[]>('GET', '/api/admin/services', undefined, admin);
   if (r.status !== 200) throw new Error(`services: ${r.status}`);

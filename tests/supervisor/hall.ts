@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { ADMIN_PASSWORD, startServer } from '../helpers/server-process';
-import type { Hall } from '../console/hall';
+import { hallOn, type Hall } from '../console/hall';
 
 const root = resolve(import.meta.dirname, '../..');
 export const TZ = 'Europe/Moscow';
@@ -18,10 +18,7 @@ export async function startHistoryHall(days = 30, perDay = 150): Promise<Hall> {
   const dir = mkdtempSync(join(tmpdir(), 'talon-sup-'));
   const env = { ...process.env, DATA_DIR: join(dir, 'data'), QUEUE_ADMIN_PASSWORD: ADMIN_PASSWORD, QUEUE_TIMEZONE: TZ, LOG_LEVEL: 'warn' };
   await promisify(execFile)(process.execPath, ['--import', 'tsx', join(root, 'scripts/demo-history.ts'), '--days', String(days), '--per-day', String(perDay)], { cwd: root, env });
-  const server = await startServer({ QUEUE_TIMEZONE: TZ }, { dataDir: dir });
-  const admin = await server.login();
-  const r = await server.call<{ id: number; prefix: string }[]>('GET', '/api/admin/services', undefined, admin);
-  return { server, admin, service: Object.fromEntries(r.json.map((s) => [s.prefix, s.id])) };
+  return hallOn(await startServer({ QUEUE_TIMEZONE: TZ }, { dataDir: dir }));
 }
 
 export const TABLET = { width: 1280, height: 800 };
