@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { requireRole, staff } from '../auth/guard';
-import { setupState } from '../config/setup';
+import { isFirstRun, setupState } from '../config/setup';
 import { templates, type TemplateId } from '../config/templates';
 import type { AppContext } from '../context';
 import { conflict } from '../errors';
@@ -49,7 +49,7 @@ export const adminConfigRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
   }, async (req) => {
     const { template, dryRun } = req.body as { template: TemplateId; dryRun?: boolean };
     // A template replaces the services and counters: only in a hall that has no tickets yet.
-    if (!setupState(ctx.sql, ctx.settings, ctx.config.timezone, false).firstRun) throw conflict('The hall has issued tickets: a template can only start a new hall');
+    if (!isFirstRun(ctx.sql)) throw conflict('The hall has issued tickets: a template can only start a new hall');
     const before = deviceIds();
     const r = await ctx.configDoc.import(templates[template].doc, { actor: staff(req).id, dryRun: !!dryRun, action: 'template' });
     await applied(r, before);
