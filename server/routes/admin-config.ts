@@ -9,6 +9,7 @@ import type { AppContext } from '../context';
 import { conflict } from '../errors';
 import type { ImportResult } from '../config/store';
 import { ConfigExport, ImportReply, Setup } from '../replies/admin';
+import { counterChangedEvents } from './admin';
 import { staffErrors } from '../replies/common';
 import { strict } from '../schemas';
 
@@ -21,9 +22,8 @@ export const adminConfigRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
   /** Everything an import may have changed, to every open screen and the device layer. */
   const applied = async (r: ImportResult, before: number[]) => {
     if (r.dryRun || r.changes.length === 0) return;
-    const counters = ctx.views.counters();
     ctx.hub.publish([
-      ...counters.map((c) => ({ type: 'counter.changed' as const, counter: { id: c.id, name: c.name, state: c.state } })),
+      ...counterChangedEvents(ctx.views.counters()),
       { type: 'services.changed' }, { type: 'settings.changed', settings: ctx.settings.publicView() }, { type: 'notices.changed', notices: ctx.views.notices() },
     ]);
     for (const id of new Set([...before, ...deviceIds()])) await ctx.devices.reload?.(id);

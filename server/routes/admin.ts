@@ -19,6 +19,10 @@ const AuditQuery = Type.Object({
   limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,5}$' })),
 }, strict);
 
+/** The counter.changed events of counters whose name, services or state an administrator changed. */
+export const counterChangedEvents = (list: Pick<CounterView, 'id' | 'name' | 'state'>[]) =>
+  list.map((c) => ({ type: 'counter.changed' as const, counter: { id: c.id, name: c.name, state: c.state } }));
+
 export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('preHandler', requireRole('admin'));
   const id = (req: { params: unknown }) => Number((req.params as IdParams).id);
@@ -27,7 +31,7 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
   // Kiosks and boards refetch services on this event.
   const servicesChanged = () => ctx.hub.publish([{ type: 'services.changed' }]);
   const countersChanged = (list: Pick<CounterView, 'id' | 'name' | 'state'>[]) =>
-    ctx.hub.publish([...list.map((c) => ({ type: 'counter.changed' as const, counter: { id: c.id, name: c.name, state: c.state } })), { type: 'services.changed' }]);
+    ctx.hub.publish([...counterChangedEvents(list), { type: 'services.changed' }]);
 
   app.get('/api/admin/services', { schema: { response: { 200: AdminServices, ...staffErrors() } } }, async () => a.listServices());
   app.post('/api/admin/services', { schema: { body: Type.Object({ name: Name, prefix: Prefix, ...ServiceFields }, strict), response: { 201: AdminServiceRow, ...staffErrors(400, 409) } } }, async (req, reply) => {
