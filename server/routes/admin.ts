@@ -10,12 +10,12 @@ import { Calendar, CounterLinks, IsoTime, Login, NoticeText, NoticeTextEn, Servi
 import { AdminCounter, AdminCounters, AdminServiceRow, AdminServices, AdminUser, AuditEntries, BackupMade, CalendarReply, NewUser, PasswordReset, SessionsEnded, Settings } from '../replies/admin';
 import { file, staffErrors } from '../replies/common';
 import { Notice, Ok } from '../replies/public';
-import { Id, IdParams, Name, Nullable, Password, Prefix, Role, strict } from '../schemas';
+import { Id, IdParams, IdText, Name, Nullable, Password, Prefix, Role, strict } from '../schemas';
 
 const AuditQuery = Type.Object({
   from: Type.Optional(IsoTime), to: Type.Optional(IsoTime),
   entity: Type.Optional(Type.String({ pattern: '^[a-z_]{1,32}$' })),
-  userId: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,9}$' })),
+  userId: Type.Optional(IdText),
   limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,5}$' })),
 }, strict);
 
