@@ -4,7 +4,6 @@
 // tables the server writes. Creates the demo hall when the directory is empty; adds windows and
 // operators when M is more than the hall's windows can serve. Run it with the server stopped.
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { openDatabase } from '../db/connection';
@@ -15,6 +14,7 @@ import { hashPassword } from '../server/auth/password';
 import { ConfigStore } from '../server/config/store';
 import { AdminService } from '../server/hall/admin';
 import { AuditLog } from '../server/hall/audit';
+import { dbFileOf } from '../server/ops/restore';
 import { SettingsStore } from '../server/settings';
 import { simulateDay, type DayPlan, type HistoryHall, type HistoryService } from '../server/sim/history';
 import { Random } from '../server/sim/random';
@@ -31,7 +31,7 @@ if (!(Number.isInteger(days) && days > 0 && days <= 5000 && perDay > 0 && perDay
 const config = readConfig({ ...process.env, ...(args['data-dir'] ? { DATA_DIR: args['data-dir'] } : {}) });
 const tz = config.timezone;
 const log = pino({ level: 'info' });
-const db = openDatabase(join(config.dataDir, 'talon.db'));
+const db = openDatabase(dbFileOf(config.dataDir));
 const sql = db.$client;
 const audit = new AuditLog(sql, Date.now);
 const admin = new AdminService(db, Date.now, audit);

@@ -28,6 +28,7 @@ import { BackupService } from './ops/backups';
 import { storageFigures } from './ops/health';
 import { HallMetrics } from './ops/metrics';
 import { openapiOptions } from './ops/openapi';
+import { dbFileOf } from './ops/restore';
 import { AdminService } from './hall/admin';
 import { AuditLog } from './hall/audit';
 import { ConfigStore } from './config/store';
@@ -90,7 +91,7 @@ export async function buildApp(opts: BuildOptions): Promise<TalonApp> {
   const { config } = opts;
   const clock = opts.clock ?? Date.now;
   const log = opts.logger ?? pino({ level: config.logLevel });
-  const dbFile = opts.dbFile ?? join(config.dataDir, 'talon.db');
+  const dbFile = opts.dbFile ?? dbFileOf(config.dataDir);
   const db = openDatabase(dbFile, { now: clock() });
   const sql = db.$client;
   const quiet = new QuietLog(log);

@@ -12,7 +12,7 @@ import iconv from 'iconv-lite';
 import { Config as DeviceConfigSchema } from '../devices/routes.ts';
 import { AppError } from '../errors';
 import { checkCalendar, checkHours, normalisePublicUrl } from '../hall/admin';
-import { Name, Nullable, Prefix, Role } from '../schemas';
+import { Name, Nullable, Prefix, Role, strict } from '../schemas';
 import { defaultSettings } from '../settings';
 import { Calendar, Login, NoticeText, NoticeTextEn, Priority, ServiceFields, settingsFields } from './fields';
 
@@ -20,7 +20,6 @@ export const CONFIG_FORMAT = 'talon-config';
 export const CONFIG_VERSION = 1;
 
 const Key = Type.String({ minLength: 1, maxLength: 210 });
-const strict = { additionalProperties: false } as const;
 const { sortOrder: _order, ...serviceFields } = ServiceFields;
 
 const DocService = Type.Object({ prefix: Prefix, name: Name, ...serviceFields }, strict);

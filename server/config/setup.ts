@@ -17,6 +17,9 @@ export interface SetupState {
   templates: { id: TemplateId; ru: string; en: string; services: number; counters: number }[];
 }
 
+/** No ticket was ever issued. */
+export const isFirstRun = (sql: Database.Database): boolean => sql.prepare('SELECT 1 FROM tickets LIMIT 1').get() === undefined;
+
 export function setupState(sql: Database.Database, settings: SettingsStore, timezone: string, envPrinter: boolean): SetupState {
   const n = (q: string) => (sql.prepare(q).get() as { n: number }).n;
   const s = settings.get();
@@ -25,7 +28,7 @@ export function setupState(sql: Database.Database, settings: SettingsStore, time
   const staff = n("SELECT COUNT(*) AS n FROM users WHERE active = 1 AND role != 'admin'");
   const printers = n("SELECT COUNT(*) AS n FROM devices WHERE kind = 'printer' AND enabled = 1") + (envPrinter ? 1 : 0);
   return {
-    firstRun: n('SELECT COUNT(*) AS n FROM (SELECT 1 FROM tickets LIMIT 1)') === 0,
+    firstRun: isFirstRun(sql),
     hallName: s.hallName, hallNameEn: s.hallNameEn, timezone,
     steps: [
       { id: 'hall', done: n("SELECT COUNT(*) AS n FROM settings WHERE key = 'hallName'") > 0 },

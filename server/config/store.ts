@@ -75,12 +75,13 @@ export class ConfigStore {
       if (cfg.keypads) cfg.keypads = Object.fromEntries(Object.entries(cfg.keypads as Record<string, number>).map(([pad, id]) => [pad, ck.byId.get(id) ?? String(id)]));
       return { ...(dk[i] !== r.name ? { key: dk[i] } : {}), kind: r.kind, name: r.name, enabled: r.enabled === 1, counter: r.counterId === null ? null : ck.byId.get(r.counterId)!, config: cfg };
     });
-    const users = this.d.admin.listUsers().sort((a, b) => a.login.localeCompare(b.login)).map((u): DocUser => ({ login: u.login, name: u.name, role: u.role, active: u.active }));
+    const staff = this.d.admin.listUsers();
+    const users = [...staff].sort((a, b) => a.login.localeCompare(b.login)).map((u): DocUser => ({ login: u.login, name: u.name, role: u.role, active: u.active }));
     const notices = this.d.admin.listNotices().map((n): DocNotice => ({ text: n.text, textEn: n.textEn, startsAt: n.startsAt, endsAt: n.endsAt }));
     // The adopted lunch plans are a day's work, not the hall's configuration; each operator's
     // own lunch rule travels by login.
     const { calendar, lunchPlans: _plans, ...settings } = this.d.settings.get();
-    const loginOf = new Map(this.d.admin.listUsers().map((u) => [String(u.id), u.login]));
+    const loginOf = new Map(staff.map((u) => [String(u.id), u.login]));
     const lunch = { ...settings.lunch, byUser: Object.fromEntries(Object.entries(settings.lunch.byUser).flatMap(([id, r]) => (loginOf.has(id) ? [[loginOf.get(id)!, r]] : []))) };
     const boards = Object.fromEntries(Object.entries(settings.boards).map(([name, b]) => [name, b.counters ? { ...b, counters: b.counters.map((id) => ck.byId.get(id) ?? String(id)) } : b]));
     return {
@@ -156,7 +157,6 @@ export class ConfigStore {
     const done: ConfigChange[] = [];
 
     // Services first: counters refer to them by prefix.
-    const serviceId = () => new Map(this.all<{ id: number; prefix: string }>('SELECT id, prefix FROM services').map((s) => [s.prefix, s.id]));
     for (const c of of('service')) {
       if (c.action === 'create') {
         const v = c.after!;
@@ -169,12 +169,13 @@ export class ConfigStore {
         done.push(c);
       }
     }
+    // The services as they stand now (created ones included), by prefix.
+    const serviceIds = new Map(this.all<{ id: number; prefix: string }>('SELECT id, prefix FROM services').map((s) => [s.prefix, s.id]));
     // Counters: the document's key → id, for devices and boards.
     const counterIds = new Map(this.counterKeys().byKey);
     const links = (id: number, list: DocCounter['services']) => {
-      const ids = serviceId();
       run('DELETE FROM counter_services WHERE counter_id = ?', id);
-      for (const l of list) run('INSERT INTO counter_services (counter_id, service_id, priority) VALUES (?, ?, ?)', id, ids.get(l.service), l.priority);
+      for (const l of list) run('INSERT INTO counter_services (counter_id, service_id, priority) VALUES (?, ?, ?)', id, serviceIds.get(l.service), l.priority);
     };
     for (const c of of('counter')) {
       const v = c.after! as { name: string; active: boolean; services: DocCounter['services'] };
@@ -229,7 +230,7 @@ export class ConfigStore {
       if (r) done.push(r);
     }
     for (const c of of('service', 'remove')) {
-      const id = serviceId().get(c.key)!;
+      const id = serviceIds.get(c.key)!;
       const r = removeOr(c, () => { run('DELETE FROM counter_services WHERE service_id = ?', id); run('DELETE FROM services WHERE id = ?', id); },
         () => run('UPDATE services SET active = 0 WHERE id = ? AND active = 1', id).changes);
       if (r) done.push(r);

@@ -188,13 +188,13 @@ export class AdminService {
    * counter gets exactly the links given; unlisted counters keep theirs. */
   setGrid(grid: { counterId: number; services: CounterLink[] }[], actor: number | null = null) {
     return this.tx(() => {
+      const before = grid.map((g) => this.counterWithServices(g.counterId)); // an unknown counter: 404 first
       if (new Set(grid.map((g) => g.counterId)).size !== grid.length) throw badRequest('A counter is listed twice', '/grid');
       grid.forEach((g, i) => {
         this.checkServices(g.services, `/grid/${i}/services`);
-        const before = this.counterWithServices(g.counterId);
         this.setLinks(g.counterId, g.services);
         const after = this.counterWithServices(g.counterId);
-        this.audit.update(actor, 'counter_services', g.counterId, { services: before.services }, { services: after.services });
+        this.audit.update(actor, 'counter_services', g.counterId, { services: before[i].services }, { services: after.services });
       });
       return this.listCounters();
     });

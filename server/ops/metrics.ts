@@ -28,7 +28,8 @@ export class HallMetrics {
   readonly registry = new Registry();
   private defaultsOn = false;
   private requests;
-  private knownServices: () => void;
+  /** What the scrape-time gauges read, taken once per scrape (several gauges share each part). */
+  private takeSnapshot: () => void;
 
   constructor(s: MetricsSources) {
     const registers = [this.registry];
@@ -54,39 +55,46 @@ export class HallMetrics {
 
     const services = s.sql.prepare('SELECT id, name, prefix FROM services WHERE active = 1 ORDER BY id');
     const queues = s.sql.prepare("SELECT service_id AS id, COUNT(*) AS n, MIN(issued_at) AS oldest FROM tickets WHERE status = 'waiting' GROUP BY service_id");
+    let now = 0;
+    let active: { id: number; name: string; prefix: string }[] = [];
+    let waiting = new Map<number, { n: number; oldest: number }>();
+    let devices: DeviceView[] = [];
+    let backup: BackupStatus;
+    let storage: StorageFigures;
+    this.takeSnapshot = () => {
+      now = s.clock();
+      active = services.all() as typeof active;
+      waiting = new Map((queues.all() as { id: number; n: number; oldest: number }[]).map((r) => [r.id, r]));
+      devices = s.devices();
+      backup = s.backup();
+      storage = s.storage();
+      // Known services start at 0, so a rate over them exists before their first ticket.
+      for (const r of active) for (const c of [issued, served, noShow]) c.inc({ service: String(r.id) }, 0);
+    };
     const gauge = (name: string, help: string, labelNames: string[], collect: (g: Gauge) => void) =>
       new Gauge({ name, help, labelNames, registers, collect() { this.reset(); collect(this); } });
 
     gauge('talon_build_info', 'The running release', ['version', 'release'], (g) => g.set({ version: s.version, release: s.release }, 1));
     gauge('talon_service_info', 'Active services: id, name and ticket prefix', ['service', 'name', 'prefix'], (g) => {
-      for (const r of services.all() as { id: number; name: string; prefix: string }[]) {
-        g.set({ service: String(r.id), name: r.name, prefix: r.prefix }, 1);
-      }
+      for (const r of active) g.set({ service: String(r.id), name: r.name, prefix: r.prefix }, 1);
     });
-    // Known services start at 0, so a rate over them exists before their first ticket.
-    this.knownServices = () => {
-      for (const r of services.all() as { id: number }[]) for (const c of [issued, served, noShow]) c.inc({ service: String(r.id) }, 0);
-    };
-    const waiting = () => {
-      const now = s.clock();
-      const q = new Map((queues.all() as { id: number; n: number; oldest: number }[]).map((r) => [r.id, r]));
-      return (services.all() as { id: number }[]).map((r) => ({ service: String(r.id), n: q.get(r.id)?.n ?? 0, waitSec: q.has(r.id) ? (now - q.get(r.id)!.oldest) / 1000 : 0 }));
-    };
-    gauge('talon_queue_length', 'Tickets waiting now', ['service'], (g) => { for (const w of waiting()) g.set({ service: w.service }, w.n); });
-    gauge('talon_longest_wait_seconds', 'How long the longest-waiting ticket has waited (0: nobody waits)', ['service'], (g) => { for (const w of waiting()) g.set({ service: w.service }, Math.round(w.waitSec)); });
+    gauge('talon_queue_length', 'Tickets waiting now', ['service'], (g) => { for (const r of active) g.set({ service: String(r.id) }, waiting.get(r.id)?.n ?? 0); });
+    gauge('talon_longest_wait_seconds', 'How long the longest-waiting ticket has waited (0: nobody waits)', ['service'], (g) => {
+      for (const r of active) { const q = waiting.get(r.id); g.set({ service: String(r.id) }, q ? Math.round((now - q.oldest) / 1000) : 0); }
+    });
 
     gauge('talon_device_up', 'Whether a printer or a button device works (ok or paper low)', ['device', 'kind', 'name'], (g) => {
-      for (const d of s.devices()) g.set({ device: String(d.id), kind: d.kind, name: d.name }, d.status === 'ok' || d.status === 'paper_low' ? 1 : 0);
+      for (const d of devices) g.set({ device: String(d.id), kind: d.kind, name: d.name }, d.status === 'ok' || d.status === 'paper_low' ? 1 : 0);
     });
     gauge('talon_device_status', "A device's status (ok, paper_low, paper_out, offline, error): 1 for the current one", ['device', 'kind', 'name', 'status'], (g) => {
-      for (const d of s.devices()) g.set({ device: String(d.id), kind: d.kind, name: d.name, status: d.status }, 1);
+      for (const d of devices) g.set({ device: String(d.id), kind: d.kind, name: d.name, status: d.status }, 1);
     });
 
-    gauge('talon_last_backup_timestamp_seconds', 'When the newest backup was taken (0: none yet)', [], (g) => { const b = s.backup().last; g.set(b ? Date.parse(b.at) / 1000 : 0); });
-    gauge('talon_backup_stale', '1 when the newest backup is older than 26 hours', [], (g) => g.set(s.backup().stale ? 1 : 0));
-    gauge('talon_database_bytes', 'Size of the database file', [], (g) => g.set(s.storage().database.bytes));
-    gauge('talon_database_wal_bytes', 'Size of the write-ahead log', [], (g) => g.set(s.storage().database.walBytes));
-    gauge('talon_disk_free_bytes', "Free space on the data's disk", [], (g) => g.set(s.storage().disk.freeBytes));
+    gauge('talon_last_backup_timestamp_seconds', 'When the newest backup was taken (0: none yet)', [], (g) => g.set(backup.last ? Date.parse(backup.last.at) / 1000 : 0));
+    gauge('talon_backup_stale', '1 when the newest backup is older than 26 hours', [], (g) => g.set(backup.stale ? 1 : 0));
+    gauge('talon_database_bytes', 'Size of the database file', [], (g) => g.set(storage.database.bytes));
+    gauge('talon_database_wal_bytes', 'Size of the write-ahead log', [], (g) => g.set(storage.database.walBytes));
+    gauge('talon_disk_free_bytes', "Free space on the data's disk", [], (g) => g.set(storage.disk.freeBytes));
     gauge('talon_websocket_clients', 'Screens connected to /api/ws', [], (g) => g.set(s.hub.clientCount));
   }
 
@@ -97,7 +105,7 @@ export class HallMetrics {
   /** The scrape. Node's process metrics start with the first one (a server nobody scrapes pays nothing). */
   async text(): Promise<string> {
     if (!this.defaultsOn) { collectDefaultMetrics({ register: this.registry }); this.defaultsOn = true; }
-    this.knownServices();
+    this.takeSnapshot();
     return this.registry.metrics();
   }
 

@@ -3,12 +3,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { requireRole, staff } from '../auth/guard';
-import { setupState } from '../config/setup';
+import { isFirstRun, setupState } from '../config/setup';
 import { templates, type TemplateId } from '../config/templates';
 import type { AppContext } from '../context';
 import { conflict } from '../errors';
 import type { ImportResult } from '../config/store';
 import { ConfigExport, ImportReply, Setup } from '../replies/admin';
+import { counterChangedEvents } from './admin';
 import { staffErrors } from '../replies/common';
 import { strict } from '../schemas';
 
@@ -21,9 +22,8 @@ export const adminConfigRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
   /** Everything an import may have changed, to every open screen and the device layer. */
   const applied = async (r: ImportResult, before: number[]) => {
     if (r.dryRun || r.changes.length === 0) return;
-    const counters = ctx.views.counters();
     ctx.hub.publish([
-      ...counters.map((c) => ({ type: 'counter.changed' as const, counter: { id: c.id, name: c.name, state: c.state } })),
+      ...counterChangedEvents(ctx.views.counters()),
       { type: 'services.changed' }, { type: 'settings.changed', settings: ctx.settings.publicView() }, { type: 'notices.changed', notices: ctx.views.notices() },
     ]);
     for (const id of new Set([...before, ...deviceIds()])) await ctx.devices.reload?.(id);
@@ -49,7 +49,7 @@ export const adminConfigRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
   }, async (req) => {
     const { template, dryRun } = req.body as { template: TemplateId; dryRun?: boolean };
     // A template replaces the services and counters: only in a hall that has no tickets yet.
-    if (!setupState(ctx.sql, ctx.settings, ctx.config.timezone, false).firstRun) throw conflict('The hall has issued tickets: a template can only start a new hall');
+    if (!isFirstRun(ctx.sql)) throw conflict('The hall has issued tickets: a template can only start a new hall');
     const before = deviceIds();
     const r = await ctx.configDoc.import(templates[template].doc, { actor: staff(req).id, dryRun: !!dryRun, action: 'template' });
     await applied(r, before);

@@ -10,14 +10,18 @@ import { Calendar, CounterLinks, IsoTime, Login, NoticeText, NoticeTextEn, Servi
 import { AdminCounter, AdminCounters, AdminServiceRow, AdminServices, AdminUser, AuditEntries, BackupMade, CalendarReply, NewUser, PasswordReset, SessionsEnded, Settings } from '../replies/admin';
 import { file, staffErrors } from '../replies/common';
 import { Notice, Ok } from '../replies/public';
-import { Id, IdParams, Name, Nullable, Password, Prefix, Role, strict } from '../schemas';
+import { Id, IdParams, IdText, Name, Nullable, Password, Prefix, Role, strict } from '../schemas';
 
 const AuditQuery = Type.Object({
   from: Type.Optional(IsoTime), to: Type.Optional(IsoTime),
   entity: Type.Optional(Type.String({ pattern: '^[a-z_]{1,32}$' })),
-  userId: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,9}$' })),
+  userId: Type.Optional(IdText),
   limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,5}$' })),
 }, strict);
+
+/** The counter.changed events of counters whose name, services or state an administrator changed. */
+export const counterChangedEvents = (list: Pick<CounterView, 'id' | 'name' | 'state'>[]) =>
+  list.map((c) => ({ type: 'counter.changed' as const, counter: { id: c.id, name: c.name, state: c.state } }));
 
 export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.addHook('preHandler', requireRole('admin'));
@@ -27,7 +31,7 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
   // Kiosks and boards refetch services on this event.
   const servicesChanged = () => ctx.hub.publish([{ type: 'services.changed' }]);
   const countersChanged = (list: Pick<CounterView, 'id' | 'name' | 'state'>[]) =>
-    ctx.hub.publish([...list.map((c) => ({ type: 'counter.changed' as const, counter: { id: c.id, name: c.name, state: c.state } })), { type: 'services.changed' }]);
+    ctx.hub.publish([...counterChangedEvents(list), { type: 'services.changed' }]);
 
   app.get('/api/admin/services', { schema: { response: { 200: AdminServices, ...staffErrors() } } }, async () => a.listServices());
   app.post('/api/admin/services', { schema: { body: Type.Object({ name: Name, prefix: Prefix, ...ServiceFields }, strict), response: { 201: AdminServiceRow, ...staffErrors(400, 409) } } }, async (req, reply) => {
@@ -62,7 +66,6 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
     schema: { body: Type.Object({ grid: Type.Array(Type.Object({ counterId: Id, services: CounterLinks }, strict), { maxItems: 500 }) }, strict), response: { 200: AdminCounters, ...staffErrors(400, 404, 409) } },
   }, async (req) => {
     const grid = (req.body as { grid: { counterId: number; services: { serviceId: number; priority: number }[] }[] }).grid;
-    for (const g of grid) a.getCounter(g.counterId); // 404 before anything changes
     const list = a.setGrid(grid, me(req));
     countersChanged(list.filter((c) => grid.some((g) => g.counterId === c.id)));
     return list;
