@@ -28,12 +28,15 @@ const DocCounter = Type.Object({
   services: Type.Array(Type.Object({ service: Prefix, priority: Priority }, strict), { maxItems: 100 }),
 }, strict);
 const DocUser = Type.Object({ login: Login, name: Name, role: Role, active: Type.Optional(Type.Boolean()) }, strict);
-const { keypads: _keypads, ...deviceConfigFields } = DeviceConfigSchema.properties;
+const { keypads: _keypads, ratingKeypads: _ratingKeypads, ...deviceConfigFields } = DeviceConfigSchema.properties;
+/** Keypad address → counter key (in the hall, counter id): a keypad's counter travels by key. */
+const PadCounters = Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]{1,3}$' }), Key));
+/** The device settings that name counters by keypad address. */
+export const PAD_MAPS = ['keypads', 'ratingKeypads'] as const;
 const DocDevice = Type.Object({
   key: Type.Optional(Key), kind: Type.Union([Type.Literal('printer'), Type.Literal('buttons')]), name: Name,
   enabled: Type.Optional(Type.Boolean()), counter: Type.Optional(Nullable(Key)),
-  // Keypad address → counter key.
-  config: Type.Optional(Type.Object({ ...deviceConfigFields, keypads: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]{1,3}$' }), Key)) }, strict)),
+  config: Type.Optional(Type.Object({ ...deviceConfigFields, keypads: PadCounters, ratingKeypads: PadCounters }, strict)),
 }, strict);
 const DocNotice = Type.Object({ text: NoticeText, textEn: Type.Optional(NoticeTextEn), startsAt: Type.Optional(Nullable(Type.String({ format: 'date-time' }))), endsAt: Type.Optional(Nullable(Type.String({ format: 'date-time' }))) }, strict);
 
@@ -142,7 +145,9 @@ export function validateConfig(doc: unknown, hall: { prefixes: string[]; counter
 function checkDevice(dev: DocDevice, path: string, counters: Set<string>) {
   const cfg = dev.config ?? {};
   if (dev.counter && !counters.has(dev.counter)) throw invalid(`${path}/counter`, `no counter "${dev.counter}"`);
-  for (const [pad, k] of Object.entries(cfg.keypads ?? {})) if (!counters.has(k)) throw invalid(`${path}/config/keypads/${pad}`, `no counter "${k}"`);
+  for (const map of PAD_MAPS) {
+    for (const [pad, k] of Object.entries(cfg[map] ?? {})) if (!counters.has(k)) throw invalid(`${path}/config/${map}/${pad}`, `no counter "${k}"`);
+  }
   if (cfg.address) at(`${path}/config/address`, () => (dev.kind === 'buttons' ? parseButtonsAddress : parseAddress)(cfg.address!));
   if (cfg.encoding && !iconv.encodingExists(cfg.encoding)) throw invalid(`${path}/config/encoding`, `unsupported encoding ${cfg.encoding}`);
   cfg.keys?.forEach((k, i) => { if (!isButtonAction(k.action)) throw invalid(`${path}/config/keys/${i}/action`, `unknown button action ${k.action}`); });

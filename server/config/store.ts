@@ -9,7 +9,7 @@ import { generatePassword, type AdminService } from '../hall/admin';
 import type { AuditLog } from '../hall/audit';
 import type { HallSettings, SettingsStore } from '../settings';
 import { diffObject, diffSection, type ConfigChange } from './diff';
-import { CONFIG_FORMAT, CONFIG_VERSION, keyOf, keysOf, validateConfig, type ConfigDoc, type DocCounter, type DocDevice, type DocNotice, type DocService, type DocUser } from './document';
+import { CONFIG_FORMAT, CONFIG_VERSION, keyOf, keysOf, PAD_MAPS, validateConfig, type ConfigDoc, type DocCounter, type DocDevice, type DocNotice, type DocService, type DocUser } from './document';
 
 export interface ImportResult {
   dryRun: boolean;
@@ -72,7 +72,9 @@ export class ConfigStore {
     const dk = keysOf(rows);
     const devices = rows.map((r, i): DocDevice => {
       const cfg = JSON.parse(r.config || '{}');
-      if (cfg.keypads) cfg.keypads = Object.fromEntries(Object.entries(cfg.keypads as Record<string, number>).map(([pad, id]) => [pad, ck.byId.get(id) ?? String(id)]));
+      for (const map of PAD_MAPS) {
+        if (cfg[map]) cfg[map] = Object.fromEntries(Object.entries(cfg[map] as Record<string, number>).map(([pad, id]) => [pad, ck.byId.get(id) ?? String(id)]));
+      }
       return { ...(dk[i] !== r.name ? { key: dk[i] } : {}), kind: r.kind, name: r.name, enabled: r.enabled === 1, counter: r.counterId === null ? null : ck.byId.get(r.counterId)!, config: cfg };
     });
     const staff = this.d.admin.listUsers();
@@ -197,7 +199,10 @@ export class ConfigStore {
     const deviceIds = new Map(keysOf(deviceRows).map((k, i) => [k, deviceRows[i].id]));
     const deviceConfig = (cfg: DocDevice['config']) => {
       const out: Record<string, unknown> = { ...(cfg ?? {}) };
-      if (cfg?.keypads) out.keypads = Object.fromEntries(Object.entries(cfg.keypads).map(([pad, k]) => [pad, counterRef(k)]));
+      for (const map of PAD_MAPS) {
+        const pads = cfg?.[map];
+        if (pads) out[map] = Object.fromEntries(Object.entries(pads).map(([pad, k]) => [pad, counterRef(k)]));
+      }
       return JSON.stringify(out);
     };
     const wantedDevices = new Map((doc.devices ?? []).map((v) => [keyOf(v), v]));

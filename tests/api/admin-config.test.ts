@@ -29,7 +29,7 @@ async function setUp(h: TestHall) {
   await h.req('PUT', '/api/stats/lunch-rules', { minutes: 45, from: '11:00', to: '15:00', byUser: { [olga.id]: { minutes: 30, from: '12:00', to: '14:00' } } }, h.admin);
   await h.req('POST', '/api/admin/users', { login: 'boss', name: 'Начальник', password: 'boss-Pa55word', role: 'supervisor' }, h.admin);
   const counters = (await h.req('GET', '/api/admin/counters', undefined, h.admin)).json as any[];
-  await h.req('POST', '/api/admin/devices', { kind: 'buttons', name: 'Пульт', counterId: counters[1].id, config: { keypads: { 3: counters[12].id } } }, h.admin);
+  await h.req('POST', '/api/admin/devices', { kind: 'buttons', name: 'Пульт', counterId: counters[1].id, config: { keypads: { 3: counters[12].id }, ratingKeypads: { 7: counters[12].id } } }, h.admin);
   await h.req('POST', '/api/admin/devices', { kind: 'printer', name: 'Киоск', config: { codepage: 7, qr: 'raster', width: 48 } }, h.admin);
   await h.req('POST', '/api/admin/notices', { text: 'Отключение воды', textEn: 'Water outage', startsAt: '2026-03-10T06:00:00Z', endsAt: '2026-03-11T15:00:00+03:00' }, h.admin);
   await h.req('PUT', '/api/admin/settings', { hallName: 'Офис на Ленина', recallLimit: 2, publicUrl: 'http://10.0.0.5:8080', boards: { hall: { rows: 4, counters: [counters[0].id, counters[12].id] } } }, h.admin);
@@ -45,7 +45,7 @@ describe('configuration export and import', () => {
     expect(JSON.stringify(doc)).not.toMatch(/password|token|scrypt/i);
     expect(doc.counters.filter((c: any) => c.name === 'Окно 1').map((c: any) => c.key)).toEqual([undefined, 'Окно 1#2']);
     expect(doc.settings.boards.hall.counters).toEqual(['Окно 1', 'Окно 1#2']);
-    expect(doc.devices.find((d: any) => d.name === 'Пульт')).toMatchObject({ counter: 'Окно 2', config: { keypads: { 3: 'Окно 1#2' } } });
+    expect(doc.devices.find((d: any) => d.name === 'Пульт')).toMatchObject({ counter: 'Окно 2', config: { keypads: { 3: 'Окно 1#2' }, ratingKeypads: { 7: 'Окно 1#2' } } });
     // each operator's lunch travels by login, and no day's adopted plan travels at all
     expect(doc.settings.lunch).toEqual({ minutes: 45, from: '11:00', to: '15:00', byUser: { olga: { minutes: 30, from: '12:00', to: '14:00' } } });
     expect(doc.settings).not.toHaveProperty('lunchPlans');
@@ -109,6 +109,7 @@ describe('configuration export and import', () => {
       [(d) => { d.users[0].role = 'operator'; }, '/users'],
       [(d) => { d.devices = [{ kind: 'printer', name: 'P', config: { address: 'usb:somewhere' } }]; }, '/devices/0/config/address'],
       [(d) => { d.devices = [{ kind: 'buttons', name: 'B', counter: 'Окно 99' }]; }, '/devices/0/counter'],
+      [(d) => { d.devices = [{ kind: 'buttons', name: 'B', config: { ratingKeypads: { 5: 'Окно 99' } } }]; }, '/devices/0/config/ratingKeypads/5'],
       [(d) => { d.settings.boards = { hall: { counters: ['Окно 99'] } }; }, '/settings/boards/hall/counters/0'],
       [(d) => { d.settings.publicUrl = 'ftp://hall'; }, '/settings/publicUrl'],
       [(d) => { d.calendar.holidays = ['2026-13-01']; }, '/calendar/holidays/0'],
